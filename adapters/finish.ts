@@ -1,0 +1,39 @@
+/**
+ * Provider finish/stop reasons → the harness's `FinishReason`.
+ *
+ * One literal table for every protocol: OpenAI (`stop`, `length`, `content_filter`), vLLM/TGI
+ * (`eos_token`, `stop_sequence`), CLOVA v1 (`end_token`, `stop_before`), Anthropic (`end_turn`,
+ * `max_tokens`, `refusal`). An unknown value maps to `unknown` with a warning, so a provider that
+ * adds a reason shows up in the results instead of being silently read as `stop`.
+ */
+import type { FinishReason } from '../harness/core/adapter.ts';
+
+export const FINISH_REASONS: Record<string, FinishReason> = {
+  stop: 'stop',
+  eos: 'stop',
+  eos_token: 'stop',
+  end_token: 'stop',
+  end_turn: 'stop',
+  stop_before: 'stop',
+  stop_sequence: 'stop',
+  length: 'length',
+  max_tokens: 'length',
+  model_length: 'length',
+  model_context_window_exceeded: 'length',
+  tool_calls: 'tool_calls',
+  function_call: 'tool_calls',
+  tool_use: 'tool_calls',
+  content_filter: 'content_filter',
+  refusal: 'content_filter',
+};
+
+export function mapFinish(raw: string | null | undefined, warnings: string[]): FinishReason {
+  if (raw === null || raw === undefined || raw === '') {
+    warnings.push('the provider reported no finish reason');
+    return 'unknown';
+  }
+  const known = FINISH_REASONS[raw.toLowerCase()];
+  if (known) return known;
+  warnings.push(`unrecognised finish reason "${raw}"`);
+  return 'unknown';
+}

@@ -1,0 +1,67 @@
+/** `kseval models list [--json]` and `kseval models check [ID,...]`. */
+import type { Command } from 'commander';
+import { checkModel } from '../../adapters/check.ts';
+import { loadConfig } from '../config/config.ts';
+import { UserError } from '../core/errors.ts';
+import type { ModelSpec } from '../core/model.ts';
+import { padDisplay } from '../text/width.ts';
+import type { CommandResult, Io } from './main.ts';
+import { catalogWithBuiltins, hasKey, keysFor } from './models-resolve.ts';
+import { list } from './select-packs.ts';
+
+const ORDER = { sovereign: 0, global: 1, reference: 2 } as const;
+
+function describe(m: ModelSpec) {
+  return {
+    id: m.id,
+    vendor: m.vendor,
+    family: m.family ?? null,
+    adapter: m.adapter,
+    model: m.model,
+    baseURL: m.baseURL ?? null,
+    origin: m.origin,
+    residency: m.residency,
+    openWeights: m.openWeights,
+    contextLength: m.contextLength ?? null,
+    apiKeyEnv: m.apiKeyEnv ?? null,
+    keySet: hasKey(m),
+    pricing: m.pricing ?? null,
+  };
+}
+
+export function registerModels(program: Command, io: Io, result: CommandResult): void {
+  const models = program.command('models').description('the model catalog: origin, residency, keys, reachability');
+  models
+    .command('list')
+    .option('--config <file>', 'config file adding models')
+    .option('--json', 'print JSON')
+    .action(async (opts: { config?: string; json?: boolean }) => {
+      const cfg = await loadConfig(opts.config, catalogWithBuiltins());
+      const rows = cfg.models.map(describe).sort((a, b) => ORDER[a.origin] - ORDER[b.origin] || a.id.localeCompare(b.id));
+      if (opts.json) return io.out(JSON.stringify(rows, null, 2));
+      io.out(`${padDisplay('id', 28)} ${padDisplay('vendor', 20)} ${padDisplay('origin', 10)} ${padDisplay('where', 7)} ${padDisplay('weights', 8)} key`);
+      for (const r of rows) {
+        const key = r.apiKeyEnv ? `${r.keySet ? 'set' : 'missing'} (${r.apiKeyEnv})` : 'none needed';
+        io.out(`${padDisplay(r.id, 28)} ${padDisplay(r.vendor, 20)} ${padDisplay(r.origin, 10)} ${padDisplay(r.residency, 7)} ${padDisplay(r.openWeights ? 'open' : 'closed', 8)} ${key}`);
+      }
+    });
+  models
+    .command('check')
+    .description('send one tiny request per model and report reachable / auth failed / not found / rate limited')
+    .argument('[ids]', 'comma-separated model ids (default: every model whose key is set)')
+    .option('--config <file>', 'config file adding models')
+    .option('--json', 'print JSON')
+    .action(async (ids: string | undefined, opts: { config?: string; json?: boolean }) => {
+      const cfg = await loadConfig(opts.config, catalogWithBuiltins());
+      const wanted = list(ids);
+      const byId = new Map(cfg.models.map((m) => [m.id, m]));
+      const chosen = wanted ? wanted.map((id) => byId.get(id) ?? (() => { throw new UserError(`unknown model '${id}'`, { hint: 'see kseval models list' }); })()) : cfg.models.filter((m) => m.adapter !== 'builtin' && m.apiKeyEnv && hasKey(m));
+      const results = await Promise.all(chosen.filter((m) => m.adapter !== 'builtin').map((m) => checkModel(m, keysFor(m), AbortSignal.timeout(30_000))));
+      if (opts.json) io.out(JSON.stringify(results, null, 2));
+      else {
+        if (results.length === 0) io.out('no model to check: set a key env var (kseval models list shows which) or name models');
+        for (const r of results) io.out(`${padDisplay(r.id, 28)} ${padDisplay(r.result, 14)} ${r.detail}${r.envVar && r.result !== 'reachable' ? ` (${r.envVar})` : ''}`);
+      }
+      result.code = results.every((r) => r.result === 'reachable') ? 0 : 1;
+    });
+}

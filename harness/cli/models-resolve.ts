@@ -1,0 +1,60 @@
+/**
+ * From model ids to adapters: the catalog plus kseval.config.yaml, keys read from the
+ * environment only (never from a file), and models whose key is missing skipped with a line
+ * that names the env var.
+ */
+import { createBuiltinAdapter, BUILTIN_MODELS } from '../../adapters/builtin/index.ts';
+import { loadCatalog } from '../../adapters/catalog.ts';
+import { ADAPTERS } from '../../adapters/registry.ts';
+import type { Adapter } from '../core/adapter.ts';
+import { UserError } from '../core/errors.ts';
+import type { ModelSpec } from '../core/model.ts';
+import type { ResolvedModel } from '../runner/plan.ts';
+
+export function catalogWithBuiltins(): ModelSpec[] {
+  return [...BUILTIN_MODELS, ...loadCatalog()];
+}
+
+export function keysFor(spec: ModelSpec, env: NodeJS.ProcessEnv = process.env): { apiKey?: string; apiKey2?: string } {
+  const read = (name?: string) => (name && env[name]?.trim() ? env[name]!.trim() : undefined);
+  return { apiKey: read(spec.apiKeyEnv), apiKey2: read(spec.apiKeyEnv2) };
+}
+
+export function hasKey(spec: ModelSpec, env: NodeJS.ProcessEnv = process.env): boolean {
+  return !spec.apiKeyEnv || keysFor(spec, env).apiKey !== undefined;
+}
+
+export function createAdapter(spec: ModelSpec, env: NodeJS.ProcessEnv = process.env): Adapter {
+  if (spec.adapter === 'builtin') return createBuiltinAdapter(spec);
+  const factory = (ADAPTERS as Record<string, (s: ModelSpec, k: { apiKey?: string; apiKey2?: string }) => Adapter>)[spec.adapter];
+  if (!factory) throw new UserError(`model '${spec.id}' uses unknown adapter '${spec.adapter}'`, { hint: `use one of builtin, ${Object.keys(ADAPTERS).join(', ')}` });
+  return factory(spec, keysFor(spec, env));
+}
+
+/**
+ * Default selection: the built-in reference systems plus every non-reference model whose key
+ * env var is set. Explicit ids must exist; an explicit model without its key is skipped.
+ */
+export function resolveModels(all: ModelSpec[], ids: string[] | undefined, env: NodeJS.ProcessEnv = process.env): { models: ResolvedModel[]; skipped: Array<{ id: string; reason: string }> } {
+  const byId = new Map(all.map((m) => [m.id, m]));
+  let chosen: ModelSpec[];
+  if (ids && ids.length) {
+    chosen = ids.map((id) => {
+      const spec = byId.get(id);
+      if (!spec) throw new UserError(`unknown model '${id}'`, { hint: `see \`kseval models list\`, or add it to kseval.config.yaml` });
+      return spec;
+    });
+  } else {
+    chosen = all.filter((m) => m.origin === 'reference' || (m.apiKeyEnv !== undefined && hasKey(m, env) && !m.baseURL?.includes('127.0.0.1') && !m.baseURL?.includes('localhost')));
+  }
+  const models: ResolvedModel[] = [];
+  const skipped: Array<{ id: string; reason: string }> = [];
+  for (const spec of chosen) {
+    if (!hasKey(spec, env)) {
+      skipped.push({ id: spec.id, reason: `no API key: set ${spec.apiKeyEnv} to run it` });
+      continue;
+    }
+    models.push({ spec, adapter: createAdapter(spec, env) });
+  }
+  return { models, skipped };
+}

@@ -1,0 +1,95 @@
+/**
+ * Reads a YAML file for a strict zod schema and maps every problem back to its line.
+ * Aliases are capped (a "billion laughs" file is an error, not a hang) and duplicate keys
+ * are errors.
+ */
+import { readFile } from 'node:fs/promises';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { z } from 'zod';
+import { UserError } from '../core/errors.ts';
+
+const MAX_YAML_BYTES = 1_000_000;
+
+export interface YamlResult<T> {
+  value?: T;
+  problems: UserError[];
+  /** Line of the node at a path (or its nearest existing parent), for later checks. */
+  lineAt?: (path: (string | number)[]) => number | undefined;
+}
+
+/** Decodes bytes as strict UTF-8, reporting the line of the first invalid byte. */
+export function decodeUtf8(bytes: Uint8Array, file: string): { text?: string; problem?: UserError } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    // Find the first byte that breaks UTF-8 to report its line.
+    let lo = 0;
+    let hi = bytes.length;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid));
+        lo = mid;
+      } catch {
+        hi = mid;
+      }
+    }
+    let line = 1;
+    for (let i = 0; i < lo; i++) if (bytes[i] === 0x0a) line++;
+    return { problem: new UserError('invalid UTF-8 byte sequence', { file, line, hint: 'save the file as UTF-8' }) };
+  }
+}
+
+export async function readYaml<S extends z.ZodType>(file: string, schema: S): Promise<YamlResult<z.output<S>>> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    return { problems: [new UserError('file not found or not readable', { file, hint: 'check the path' })] };
+  }
+  if (bytes.length > MAX_YAML_BYTES) {
+    return { problems: [new UserError(`file is ${bytes.length} bytes, larger than the 1 MB limit`, { file, line: 1, hint: 'keep YAML files small; put items in items.jsonl' })] };
+  }
+  const decoded = decodeUtf8(bytes, file);
+  if (!decoded.text) return { problems: [decoded.problem!] };
+  let text = decoded.text;
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a BOM in YAML is harmless
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const lineOf = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
+  if (doc.errors.length > 0) {
+    return {
+      problems: doc.errors.map(
+        (e) => new UserError(`YAML syntax: ${e.message.split('\n')[0]}`, { file, line: lineOf(e.pos[0]), hint: 'fix the YAML syntax' }),
+      ),
+    };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (e) {
+    return { problems: [new UserError(`YAML could not be read: ${(e as Error).message.split('\n')[0]}`, { file, line: 1, hint: 'remove excessive aliases/anchors' })] };
+  }
+  const parsed = schema.safeParse(data ?? {});
+  const lineAt = (path: (string | number)[]) => nodeLine(doc, path, lineOf);
+  if (parsed.success) return { value: parsed.data, problems: [], lineAt };
+  return {
+    lineAt,
+    problems: parsed.error.issues.map((issue) => {
+      const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+      const key = path.join('.') || '(top level)';
+      const message = issue.code === 'unrecognized_keys' ? `unknown key ${issue.keys.map((k) => `'${k}'`).join(', ')}${path.length ? ` in ${key}` : ''}` : `${key}: ${issue.message}`;
+      const hint = issue.code === 'unrecognized_keys' ? 'remove it or fix its spelling (see tasks/FORMAT.md)' : 'see tasks/FORMAT.md for the expected value';
+      return new UserError(message, { file, line: nodeLine(doc, path, lineOf), hint });
+    }),
+  };
+}
+
+/** Line of the deepest node that exists on `path`. */
+function nodeLine(doc: Document, path: (string | number)[], lineOf: (o: number | undefined) => number | undefined): number | undefined {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+    if (isNode(node) && node.range) return lineOf(node.range[0]);
+  }
+  return 1;
+}

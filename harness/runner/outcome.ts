@@ -1,0 +1,104 @@
+/**
+ * Turns an attempt's result into a record: thinking kept apart, parsed into the gold's shape,
+ * per-item scores, and a status that says exactly what happened.
+ */
+import type { ChatMessage, GenerationParams } from '../core/adapter.ts';
+import type { AdapterErrorCode } from '../core/errors.ts';
+import type { Item, TaskPack } from '../core/pack.ts';
+import { RECORD_SCHEMA_VERSION, type RecordStatus, type RunRecord } from '../core/record.ts';
+import { parseOutput } from '../scoring/parsers.ts';
+import { SCORERS } from '../scoring/score-task.ts';
+import { koreanRatio } from '../text/hangul.ts';
+import { splitThinking } from '../text/thinking.ts';
+import type { AttemptResult } from './attempt.ts';
+
+/** Errors that stop a whole model: asking again with the same key or model cannot help. */
+export const STOPS_MODEL: ReadonlySet<AdapterErrorCode> = new Set(['auth', 'forbidden', 'not_found', 'quota']);
+
+export interface UnitContext {
+  runId: string;
+  model: string;
+  pack: TaskPack;
+  item: Item;
+  key: string;
+  messages: ChatMessage[];
+  params: GenerationParams;
+  startedAt: string;
+}
+
+export function buildRecord(ctx: UnitContext, result: AttemptResult): RunRecord {
+  const base = {
+    schema_version: RECORD_SCHEMA_VERSION,
+    run_id: ctx.runId,
+    key: ctx.key,
+    model: ctx.model,
+    task: ctx.pack.id,
+    task_version: ctx.pack.version,
+    domain: ctx.pack.domain,
+    item_id: ctx.item.id,
+    messages: ctx.messages,
+    params: ctx.params,
+    gold: ctx.item.gold,
+    attempts: result.attempts,
+    started_at: ctx.startedAt,
+    finished_at: new Date().toISOString(),
+  };
+  if (!result.ok) {
+    const e = result.error;
+    const status: RecordStatus = e.code === 'content_filter' ? 'filtered' : 'error';
+    return {
+      ...base,
+      output: null,
+      reasoning: null,
+      finish_reason: null,
+      parsed: null,
+      status,
+      error: { code: e.code, ...(e.status ? { status: e.status } : {}), message: e.message },
+      scores: { score: 0 },
+      korean_ratio: null,
+      latency_ms: null,
+      ttft_ms: null,
+      usage: null,
+      warnings: [],
+    };
+  }
+  const g = result.generation;
+  const split = splitThinking(g.text);
+  const reasoning = [g.reasoning, split.reasoning].filter((r): r is string => !!r && r.trim() !== '').join('\n') || null;
+  const answer = split.answer;
+  let status: RecordStatus;
+  let parsed: unknown = null;
+  let error: RunRecord['error'] = null;
+  if (g.finishReason === 'content_filter') {
+    status = 'filtered';
+    error = { code: 'content_filter', message: 'the provider refused for content policy' };
+  } else if (split.unterminated || (g.finishReason === 'length' && answer === '' && reasoning)) {
+    status = 'incomplete';
+    error = { code: 'parse', message: 'cut off inside the thinking block (max tokens reached before an answer)' };
+  } else {
+    const p = parseOutput(ctx.pack, answer);
+    if (p.ok) {
+      status = 'ok';
+      parsed = p.value;
+    } else {
+      status = 'unparsed';
+      error = { code: 'parse', message: p.reason };
+    }
+  }
+  const scoring = SCORERS[ctx.pack.kind](ctx.pack, [{ gold: ctx.item.gold, input: ctx.item.input, parsed: status === 'ok' ? parsed : null }]);
+  return {
+    ...base,
+    output: g.text,
+    reasoning,
+    finish_reason: g.finishReason,
+    parsed,
+    status,
+    error,
+    scores: { score: scoring.itemScore[0]!, ...scoring.perItem[0] },
+    korean_ratio: koreanRatio(answer),
+    latency_ms: g.latencyMs,
+    ttft_ms: g.ttftMs ?? null,
+    usage: g.usage ? { input_tokens: g.usage.inputTokens, output_tokens: g.usage.outputTokens, ...(g.usage.reasoningTokens !== undefined ? { reasoning_tokens: g.usage.reasoningTokens } : {}) } : null,
+    warnings: g.warnings,
+  };
+}

@@ -1,0 +1,244 @@
+/**
+ * The runner: models × tasks × test items under a global and a per-model concurrency limit,
+ * records appended as each item finishes, resumable, and scores derived from records at the
+ * end. It emits events and never knows who listens (no UI code here).
+ */
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import pLimit from 'p-limit';
+import { AdapterError } from '../core/errors.ts';
+import { UserError } from '../core/errors.ts';
+import type { PlannedModel, RunListener } from '../core/events.ts';
+import type { RunRecord } from '../core/record.ts';
+import type { RunSummary } from '../core/summary.ts';
+import { buildMessages } from '../packs/prompt.ts';
+import { writeComparisonsCsv, writeItemsCsv, writeSummaryCsv, itemRow } from '../results/csv-files.ts';
+import { writeManifest } from '../results/manifest.ts';
+import { RECORDS_FILE, RecordsWriter, readRecords, repairTail, unitId } from '../results/records-file.ts';
+import { SCORERS } from '../scoring/score-task.ts';
+import { entriesFor, summarize, type Outcome } from '../scoring/summarize.ts';
+import { sumStats } from '../scoring/task-scoring.ts';
+import { attemptWithRetries } from './attempt.ts';
+import { Lane } from './lane.ts';
+import { STOPS_MODEL, buildRecord } from './outcome.ts';
+import type { ResolvedModel, RunPlan, RunResult } from './plan.ts';
+import { requestKey } from './request-key.ts';
+
+interface Unit {
+  model: number;
+  pack: number;
+  item: number;
+}
+
+const ERRORISH = new Set(['error', 'incomplete', 'filtered']);
+
+function stopReason(model: ResolvedModel, e: AdapterError): string {
+  const env = model.spec.apiKeyEnv;
+  const reasons: Record<string, string> = {
+    auth: `authentication failed${e.status ? ` (${e.status})` : ''}: check ${env ?? 'the API key'}`,
+    forbidden: `access denied${e.status ? ` (${e.status})` : ''}: the key in ${env ?? 'the env'} may lack access to '${model.spec.model}'`,
+    not_found: `model or endpoint not found${e.status ? ` (${e.status})` : ''}: check model '${model.spec.model}' and baseURL`,
+    quota: `quota or spend limit reached${e.status ? ` (${e.status})` : ''}: raise the limit or wait`,
+  };
+  return reasons[e.code] ?? e.message;
+}
+
+export async function executeRun(plan: RunPlan, listen: RunListener, signal: AbortSignal): Promise<RunResult> {
+  const { runDir, packs, models } = plan;
+  mkdirSync(runDir, { recursive: true });
+  const recordsFile = path.join(runDir, RECORDS_FILE);
+  if (!plan.resume && existsSync(recordsFile)) {
+    throw new UserError('the run directory already holds records', { file: runDir, hint: `resume it with --resume ${runDir}, or choose another --run-dir` });
+  }
+  if (!plan.resume && readdirSync(runDir).some((f) => !f.startsWith('.'))) {
+    throw new UserError('the run directory is not empty', { file: runDir, hint: 'choose an empty or new --run-dir' });
+  }
+
+  // What earlier attempts of this run finished (resume): the last record of each unit wins.
+  repairTail(recordsFile);
+  const previous = new Map<string, { key: string; status: string; attempts: number }>();
+  const outcomes = new Map<string, Outcome>();
+  for await (const r of readRecords(recordsFile)) {
+    previous.set(unitId(r), { key: r.key, status: r.status, attempts: r.attempts });
+    outcomes.set(unitId(r), { status: r.status, parsed: r.parsed });
+  }
+
+  // Plan units; reuse a finished record only if its request key is unchanged.
+  const queues: Unit[][] = models.map(() => []);
+  let alreadyDone = 0;
+  const remaining = new Map<string, number>(); // (model, task) → units left
+  models.forEach((m, mi) =>
+    packs.forEach((pack, pi) => {
+      let left = 0;
+      pack.items.forEach((item, ii) => {
+        const id = unitId({ model: m.spec.id, task: pack.id, item_id: item.id });
+        const prev = previous.get(id);
+        const redo = !prev || (ERRORISH.has(prev.status) && (plan.retryErrors || prev.attempts === 0)) || prev.key !== requestKey(m.spec, buildMessages(pack, item), m.spec.params);
+        if (redo) {
+          queues[mi]!.push({ model: mi, pack: pi, item: ii });
+          outcomes.delete(id);
+          left++;
+        } else alreadyDone++;
+      });
+      remaining.set(`${m.spec.id}\u0000${pack.id}`, left);
+    }),
+  );
+
+  const planned: PlannedModel[] = models.map((m) => ({ id: m.spec.id, vendor: m.spec.vendor, origin: m.spec.origin, residency: m.spec.residency }));
+  const total = models.length * packs.reduce((s, p) => s + p.items.length, 0);
+  writeManifest(runDir, { ...plan.manifest, status: 'running', finished_at: null });
+  listen({ type: 'run-start', runId: plan.runId, runDir, models: planned, tasks: packs.map((p) => ({ id: p.id, domain: p.domain, version: p.version, items: p.items.length })), total, alreadyDone, startedAt: plan.createdAt });
+
+  const writer = new RecordsWriter(recordsFile);
+  const global = pLimit(plan.concurrency);
+  const stopped = new Map<number, AdapterError>();
+
+  const finish = (record: RunRecord, pack: RunPlan['packs'][number]) => {
+    writer.append(record);
+    outcomes.set(unitId(record), { status: record.status, parsed: record.parsed });
+    listen({ type: 'item-done', record });
+    const k = `${record.model}\u0000${record.task}`;
+    const left = remaining.get(k)! - 1;
+    remaining.set(k, left);
+    if (left === 0) emitTaskDone(record.model, pack);
+  };
+
+  const emitTaskDone = (model: string, pack: RunPlan['packs'][number]) => {
+    const { entries, nError, nUnparsed } = entriesFor(pack, (id) => outcomes.get(unitId({ model, task: pack.id, item_id: id })));
+    const scoring = SCORERS[pack.kind](pack, entries);
+    const value = scoring.metrics[pack.primaryMetric]!(sumStats(scoring.dims, scoring.items));
+    listen({ type: 'task-done', model, task: pack.id, primary: pack.primaryMetric, value, n: pack.items.length, nError, nUnparsed });
+  };
+
+  const runUnit = async (unit: Unit, lane: Lane) => {
+    const model = models[unit.model]!;
+    const pack = packs[unit.pack]!;
+    const item = pack.items[unit.item]!;
+    const messages = buildMessages(pack, item);
+    const params = model.spec.params;
+    const ctx = { runId: plan.runId, model: model.spec.id, pack, item, key: requestKey(model.spec, messages, params), messages, params, startedAt: new Date().toISOString() };
+    const stop = stopped.get(unit.model);
+    if (stop) {
+      const e = new AdapterError({ code: stop.code, status: stop.status, retryable: false, message: `not attempted: ${stopReason(model, stop)}` });
+      finish(buildRecord(ctx, { ok: false, error: e, attempts: 0 }), pack);
+      return;
+    }
+    const result = await attemptWithRetries(model.adapter, { messages, params, task: { pack, item }, timeoutMs: model.spec.timeoutMs ?? plan.timeoutMs }, plan.retries, signal, {
+      onRetry: (attempt, delayMs, error) => listen({ type: 'retry', model: model.spec.id, task: pack.id, itemId: item.id, attempt, delayMs, code: error.code, status: error.status }),
+      onRateLimited: () => lane.rateLimited(),
+    });
+    if (!result.ok && result.error.code === 'aborted') return; // interrupted: no record, resumed later
+    if (result.ok) lane.succeeded();
+    else if (STOPS_MODEL.has(result.error.code) && !stopped.has(unit.model)) {
+      stopped.set(unit.model, result.error);
+      listen({ type: 'model-failed', model: model.spec.id, reason: stopReason(model, result.error), code: result.error.code });
+    }
+    finish(buildRecord(ctx, result), pack);
+  };
+
+  const lanes = models.map((m, mi) => {
+    const max = Math.max(1, Math.min(m.spec.concurrency ?? plan.concurrency, plan.concurrency));
+    return new Lane(max, m.spec.rpm, (limit, reason) => listen({ type: 'concurrency', model: models[mi]!.spec.id, limit, reason }));
+  });
+
+  const heads = models.map(() => 0);
+  const worker = async (mi: number) => {
+    const lane = lanes[mi]!;
+    const queue = queues[mi]!;
+    for (;;) {
+      if (signal.aborted) return;
+      try {
+        await lane.acquire(signal);
+      } catch {
+        return;
+      }
+      const unit = queue[heads[mi]!++]; // an index, not shift(): O(1) per unit at 100k items
+      if (!unit) {
+        lane.release();
+        return;
+      }
+      try {
+        await global(() => (signal.aborted ? undefined : runUnit(unit, lane)));
+      } finally {
+        lane.release();
+      }
+    }
+  };
+
+  // Models with nothing left still report their task scores (resume of a finished model).
+  for (const [k, left] of remaining) {
+    if (left === 0) {
+      const [model, task] = k.split('\u0000') as [string, string];
+      emitTaskDone(model, packs.find((p) => p.id === task)!);
+    }
+  }
+  await Promise.all(models.flatMap((_, mi) => Array.from({ length: lanes[mi]!.max }, () => worker(mi))));
+  writer.close();
+
+  const interrupted = signal.aborted;
+  const summary = await finalize(plan, planned, outcomes, stopped);
+  writeManifest(runDir, { ...plan.manifest, status: interrupted ? 'interrupted' : 'finished', finished_at: new Date().toISOString() });
+  const errors = summary.models.reduce((s, m) => s + m.errors, 0);
+  const errorShare = total === 0 ? 0 : errors / total;
+  listen({ type: 'run-end', summary, runDir, interrupted });
+  return { runDir, interrupted, errorShare, exitCode: interrupted || errorShare > plan.errorBudget ? 1 : 0 };
+}
+
+/** Derives items.csv and summary.csv from records (never from memory alone). */
+async function finalize(
+  plan: RunPlan,
+  planned: PlannedModel[],
+  outcomes: Map<string, Outcome>,
+  stopped: Map<number, AdapterError>,
+): Promise<RunSummary> {
+  const { runDir, packs, models } = plan;
+  const last = new Map<string, RunRecord>();
+  for await (const r of readRecords(path.join(runDir, RECORDS_FILE))) last.set(unitId(r), r);
+  const rows: string[][] = [];
+  const counts = models.map(() => ({ items: 0, ok: 0, errors: 0, unparsed: 0, input: 0, output: 0 }));
+  models.forEach((m, mi) =>
+    packs.forEach((pack) =>
+      pack.items.forEach((item) => {
+        const c = counts[mi]!;
+        c.items++;
+        const r = last.get(unitId({ model: m.spec.id, task: pack.id, item_id: item.id }));
+        if (!r) {
+          c.errors++;
+          return;
+        }
+        if (r.status === 'ok') c.ok++;
+        else if (r.status === 'unparsed') c.unparsed++;
+        else c.errors++;
+        if (r.usage) (c.input += r.usage.input_tokens), (c.output += r.usage.output_tokens);
+        rows.push(itemRow(r, m.spec, r.scores.score ?? 0));
+      }),
+    ),
+  );
+  writeItemsCsv(path.join(runDir, 'items.csv'), rows);
+  const scored = summarize({ models: planned, packs, outcome: (model, task, itemId) => outcomes.get(unitId({ model, task, item_id: itemId })), seed: plan.seed, bootstrap: plan.bootstrap });
+  writeSummaryCsv(path.join(runDir, 'summary.csv'), plan.runId, plan.createdAt, scored.rows);
+  writeComparisonsCsv(path.join(runDir, 'comparisons.csv'), plan.runId, scored.comparisons);
+  return {
+    runId: plan.runId,
+    createdAt: plan.createdAt,
+    seed: plan.seed,
+    bootstrap: plan.bootstrap,
+    rows: scored.rows,
+    comparisons: scored.comparisons,
+    models: models.map((m, mi) => {
+      const c = counts[mi]!;
+      const p = m.spec.pricing;
+      return {
+        model: m.spec.id,
+        items: c.items,
+        ok: c.ok,
+        errors: c.errors,
+        unparsed: c.unparsed,
+        inputTokens: c.input,
+        outputTokens: c.output,
+        ...(p ? { cost: { amount: (c.input * p.input + c.output * p.output) / 1e6, currency: p.currency } } : {}),
+        ...(stopped.has(mi) ? { stopped: stopReason(m, stopped.get(mi)!) } : {}),
+      };
+    }),
+  };
+}
