@@ -21,11 +21,11 @@ import OpenAI from 'openai';
 import type { ChatCompletionCreateParams } from 'openai/resources/chat/completions';
 import { z } from 'zod';
 import type { Adapter, GenerateRequest, Generation, GenerationParams } from '../harness/core/adapter.ts';
-import { UserError } from '../harness/core/errors.ts';
 import type { ModelSpec } from '../harness/core/model.ts';
 import { startDeadline } from './deadline.ts';
 import { contentFiltered } from './errors.ts';
 import { mapFinish } from './finish.ts';
+import { parseOptions } from './options.ts';
 import { parseJSON } from './http.ts';
 import { capturingFetch, fromSdkError, type ErrorBodies } from './openai-errors.ts';
 import { CompletionSchema, pickReasoning, toUsage } from './openai-schema.ts';
@@ -50,17 +50,6 @@ const DUMMY_KEY = 'kseval-no-key';
 const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
 const EnableThinking = z.object({ chat_template_kwargs: z.object({ enable_thinking: z.literal(true) }) });
-
-export function parseOptions<S extends z.ZodType>(schema: S, spec: ModelSpec): z.infer<S> {
-  const parsed = schema.safeParse(spec.options ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UserError(`model ${spec.id}: options.${issue?.path.join('.') ?? ''} ${issue?.message ?? 'is invalid'}`, {
-      hint: 'fix the options of this model in kseval.config.yaml or adapters/catalog.yaml',
-    });
-  }
-  return parsed.data;
-}
 
 function buildBody(model: string, request: GenerateRequest, p: GenerationParams, o: Options, stream: boolean): ChatCompletionCreateParams {
   const standard: Record<string, unknown> = {};

@@ -20,7 +20,7 @@ export interface YamlResult<T> {
 /** Decodes bytes as strict UTF-8, reporting the line of the first invalid byte. */
 export function decodeUtf8(bytes: Uint8Array, file: string): { text?: string; problem?: UserError } {
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
   } catch {
     // Find the first byte that breaks UTF-8 to report its line.
     let lo = 0;

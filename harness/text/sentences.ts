@@ -49,6 +49,13 @@ const isEnclosedMarker = (ch: string | undefined): boolean => {
 
 /** 가나다 list letters, in order (used for markers `가.`, `나)`, `(다)`). */
 const KO_LIST_LETTERS = '가나다라마바사아자차카타파하';
+const KO_LETTER = `[${KO_LIST_LETTERS}]`;
+/** `3. ` or `나. ` inside a line. */
+const INLINE_DOTTED = new RegExp(`^(\\d{1,2}|${KO_LETTER})\\.(?=\\s)`, 'u');
+/** `(3) `, `3) `, `(나) `, `나) ` inside a line. */
+const INLINE_BRACKETED = new RegExp(`^(?:\\(\\s*(?:\\d{1,2}|${KO_LETTER})\\s*\\)|\\d{1,2}\\)|${KO_LETTER}\\))(?=\\s)`, 'u');
+/** A marker label right before a dot. */
+const LABEL_BEFORE_DOT = new RegExp(`(\\d{1,2}|${KO_LETTER})$`, 'u');
 
 // ---------------------------------------------------------------------------------------------
 // Abbreviations
@@ -65,7 +72,8 @@ const ABBREVIATIONS = new Set([
   // months
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
   // clinical
-  'rt', 'lt', 'pt', 'pts', 'dx', 'hx', 'tx', 'sx', 'fx', 'rx', 'op', 'pre', 'post', 'bx',
+  'rt', 'lt', 'pt', 'pts', 'dx', 'hx', 'tx', 'sx', 'fx', 'rx', 'op', 'pre', 'post', 'bx', 'abd',
+  'imp', 'adm', 'wt', 'ht',
 ]);
 
 /** `No.` is an abbreviation only capitalized; `no.` is the English word. */
@@ -190,7 +198,10 @@ function dateDots(line: string): DateDots {
     const last = dots.pop() ?? null;
     add(m.index, dots, last);
   }
-  for (const m of line.matchAll(/(?:같은\s?해|동년|이듬해|그해|같은\s?달|동월)\s+(\d{1,2})\.(?:[ \t]{0,2}(\d{1,2})\.)?(?!\d)/gu)) {
+  // Month-day after `같은 해` or after a range mark (`2026. 2. 1.(월) ~ 2. 5.(금)`); day after `같은 달`.
+  for (const m of line.matchAll(
+    /(?:(?:같은\s?해|동년|이듬해|그해|[~∼～])\s*\d{1,2}\.[ \t]{0,2}\d{1,2}|(?:같은\s?달|동월)\s+\d{1,2})\.(?!\d)/gu,
+  )) {
     const numStart = m.index + m[0].search(/\d/u);
     if (isCovered(numStart)) continue;
     const dots = dotIndices(m.index, m[0]);
@@ -225,7 +236,7 @@ function lineMarker(line: string): { dots: Set<number>; contentStart: number } {
 function inlineMarkerAt(line: string, i: number): number | null {
   if (!isSpace(line[i - 1])) return null;
   const rest = line.slice(i, i + 6);
-  const dotted = /^(\d{1,2}|[가-하])\.(?=\s)/u.exec(rest);
+  const dotted = INLINE_DOTTED.exec(rest);
   if (dotted) {
     const label = dotted[1] ?? '';
     const n = Number(label);
@@ -238,7 +249,7 @@ function inlineMarkerAt(line: string, i: number): number | null {
     if (pos === 0 || (pos > 0 && before.includes(`${KO_LIST_LETTERS[pos - 1]}. `))) return i + label.length;
     return null;
   }
-  if (/^(?:\(\s*(?:\d{1,2}|[가-하])\s*\)|\d{1,2}\)|[가-하]\))(?=\s)/u.test(rest)) return -1;
+  if (INLINE_BRACKETED.test(rest)) return -1;
   return null;
 }
 
@@ -259,11 +270,14 @@ const SENTENCE_OPENERS = new Set([
   '즉', '그후', '이로써', '아울러', '나아가', '반면', '특히', '그럼에도', '그러자', '이어',
 ]);
 
-/** Determiners whose noun is the subject: look one word further (`위 계약은`). */
-const DETERMINERS = new Set(['이', '그', '위', '본', '해당', '당해', '동', '이 사건']);
+/** Determiners before the subject noun: look a few words further (`이 사건 계약은`). */
+const DETERMINERS = new Set(['이', '그', '위', '본', '해당', '당해', '동']);
+/** A noun with a case particle other than the topic: the phrase is not a new subject. */
+const CASE_MARKED = /[이가을를에의로와과도만]$/u;
 
 /** A verb connective ending the text before a date: the date belongs to the next clause. */
-const CONNECTIVE_END = /(?:[였었았했됐]고|하고|하며|으며|였으며|었으며|하여|해서|하였으나|였으나|었으나|지만|는데|은데|면서|[,，;])$/u;
+const CONNECTIVE_END =
+  /(?:[였었았했됐]고|하고|하며|으며|였으며|었으며|하여|해서|하였으나|였으나|었으나|지만|는데|은데|면서|던|(?:일|날|때)인|[,，;])$/u;
 
 const isTopic = (word: string): boolean => /^[가-힣]{1,12}[은는]$/u.test(word) && word.length >= 2;
 
@@ -280,11 +294,17 @@ function dateEndsSentence(prefix: string, rest: string): boolean {
   const words = rest.split(/\s+/u);
   const word = (words[0] ?? '').replace(/[,.]$/u, '');
   if (SENTENCE_OPENERS.has(word)) return true;
+  if (DETERMINERS.has(word)) {
+    for (const w of words.slice(1, 4)) {
+      if (isTopic(w)) return true;
+      if (CASE_MARKED.test(w)) return false;
+    }
+    return false;
+  }
   if (DATE_CONTINUATIONS_EXACT.has(word) || DATE_CONTINUATION_PREFIX.test(word)) return false;
   if (isTopic(word)) return true;
-  if (DETERMINERS.has(word) && isTopic(words[1] ?? '')) return true;
   // `선고일: 2026. 1. 22. 피고 …`: a labelled value ends where the next clause starts.
-  return /[:：]$/u.test(before.replace(/\s*\S+$/u, '').trimEnd()) || /[:：]\s*$/u.test(before) ? isHangulSyllable(word[0]) : false;
+  return /[:：]$/u.test(before) && isHangulSyllable(word[0]);
 }
 
 /**
@@ -405,7 +425,12 @@ function periodIsBoundary(
     if (rest.length === 0) return true;
     return dateEndsSentence(line.slice(Math.max(contentStart, sentenceStart), dateStart), rest);
   }
-  if (inlineMarkerAt(line, first - inlineLabelLength(line, first)) === first) return false;
+  // `…했다. 2. 피고의 주장`: a number or 가나다 letter that opens a sentence is its list marker.
+  const labelStart = first - inlineLabelLength(line, first);
+  if (labelStart < first && isSpace(next)) {
+    if (inlineMarkerAt(line, labelStart) === first) return false;
+    if (line.slice(sentenceStart, labelStart).trim().length === 0) return false;
+  }
   if (isAbbreviation(line, first) || isInitial(line, first)) return false;
   if (k >= line.length) return true;
   if (isSpace(line[k]) || isEnclosedMarker(line[k])) return followAllowsBoundary(line, k, closers);
@@ -421,7 +446,7 @@ function periodIsBoundary(
 
 /** Length of a `N` / `가` label right before `dot` (0 when the dot does not follow one). */
 function inlineLabelLength(line: string, dot: number): number {
-  const m = /(\d{1,2}|[가-하])$/u.exec(line.slice(Math.max(0, dot - 2), dot));
+  const m = LABEL_BEFORE_DOT.exec(line.slice(Math.max(0, dot - 2), dot));
   return m ? (m[1] ?? '').length : 0;
 }
 
