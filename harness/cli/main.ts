@@ -46,7 +46,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   program.action(async () => {
     if (io.isTTY) {
       const { openHome } = await import('../ui/home-entry.ts');
-      result.code = await openHome();
+      const { homeDeps } = await import('./home-deps.ts');
+      result.code = await openHome(homeDeps(io));
     } else program.outputHelp();
   });
   try {

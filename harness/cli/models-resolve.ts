@@ -5,7 +5,7 @@
  */
 import { createBuiltinAdapter, BUILTIN_MODELS } from '../../adapters/builtin/index.ts';
 import { loadCatalog } from '../../adapters/catalog.ts';
-import { ADAPTERS } from '../../adapters/registry.ts';
+import { ADAPTERS, createAdapter as createFromRegistry, type AdapterFactory } from '../../adapters/registry.ts';
 import type { Adapter } from '../core/adapter.ts';
 import { UserError } from '../core/errors.ts';
 import type { ModelSpec } from '../core/model.ts';
@@ -24,11 +24,11 @@ export function hasKey(spec: ModelSpec, env: NodeJS.ProcessEnv = process.env): b
   return !spec.apiKeyEnv || keysFor(spec, env).apiKey !== undefined;
 }
 
+/** Every adapter, the built-in reference systems included. */
+const ALL_ADAPTERS: Record<string, AdapterFactory> = { ...ADAPTERS, builtin: (spec) => createBuiltinAdapter(spec) };
+
 export function createAdapter(spec: ModelSpec, env: NodeJS.ProcessEnv = process.env): Adapter {
-  if (spec.adapter === 'builtin') return createBuiltinAdapter(spec);
-  const factory = (ADAPTERS as Record<string, (s: ModelSpec, k: { apiKey?: string; apiKey2?: string }) => Adapter>)[spec.adapter];
-  if (!factory) throw new UserError(`model '${spec.id}' uses unknown adapter '${spec.adapter}'`, { hint: `use one of builtin, ${Object.keys(ADAPTERS).join(', ')}` });
-  return factory(spec, keysFor(spec, env));
+  return createFromRegistry(spec, keysFor(spec, env), ALL_ADAPTERS);
 }
 
 /**

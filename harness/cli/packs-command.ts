@@ -8,7 +8,8 @@ import { validatePack } from '../packs/validate.ts';
 import { padDisplay } from '../text/width.ts';
 import type { CommandResult, Io } from './main.ts';
 
-export const TASKS_ROOT = 'tasks';
+/** Where packs live; KSEVAL_TASKS points kseval at another folder (tests, private suites). */
+export const TASKS_ROOT = process.env.KSEVAL_TASKS ?? 'tasks';
 
 export function registerPacks(program: Command, io: Io, result: CommandResult): void {
   const packs = program.command('packs').description('list, validate and scaffold task packs');

@@ -88,7 +88,7 @@ function readAmount(text: string, start: number): Candidate | null {
       i = j + 1;
     } else if (j === i && ch in BIG_UNITS) {
       // `3조` alone is an article number; 조 is a unit only when the amount goes on (`1조 2천억원`).
-      if ((ch === '조' || ch === '兆') && !/^\s*(?:[0-9일이삼사오육칠팔구십백천만억]|원)/u.test(text.slice(j + 1))) break;
+      if ((ch === '조' || ch === '兆') && !/^\s*(?:[0-9일이삼사오육칠팔구십백천만억]|원)/u.test(text.slice(j + 1, j + 4))) break;
       group += current ?? 0;
       total += (group === 0 ? 1 : group) * (BIG_UNITS[ch] ?? 1);
       group = 0;

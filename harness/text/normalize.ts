@@ -107,9 +107,12 @@ export function stripWrapping(s: string): string {
   }
 }
 
-/** Answer prefixes models put before a label: `답: 수의계약`, `**정답**: 수의계약`, `Answer: …`. */
+/**
+ * Answer prefixes models put before a label: `답: 수의계약`, `**정답**: 수의계약`, `Answer: …`,
+ * `정답은 수의계약입니다`.
+ */
 const ANSWER_PREFIX =
-  /^(?:\*\*)?(?:최종\s*)?(?:정답|답변|답|결론|분류|라벨|레이블|판단|결과|final\s+answer|answer|label)(?:\*\*)?\s*(?:은|는)?\s*[:：]\s*/iu;
+  /^(?:\*\*)?(?:최종\s*)?(?:정답|답변|답|결론|분류|라벨|레이블|판단|결과|final\s+answer|answer|label)(?:\*\*)?\s*(?:(?:은|는)\s*[:：]?|[:：])\s*/iu;
 
 /** Trailing sentence punctuation (and emphasis closers left behind by it). */
 const TRAILING_PUNCT = /[\s.。．!！?？…~〜]+$/u;

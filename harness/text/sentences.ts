@@ -27,13 +27,21 @@ const isTerminal = (ch: string | undefined): boolean => ch !== undefined && TERM
 const CLOSERS = new Set([')', ']', '}', '」', '』', '”', '’', '》', '〉', '>', '】', '〕', '）', '］', "'", '"']);
 
 /**
- * Syllables that end a Korean sentence when followed by a period: declarative/interrogative
- * endings (다, 요, 죠, 까) and the nominal endings of 개조식 and EMR style (함, 음, 임, 됨, 옴,
- * 봄, 짐, 줌, 냄, 둠). Used where a period has no space after it (`호소함.오심`) and before list
- * markers with no period (`…하여야 한다 ② …`); nouns ending in these syllables are rare there.
+ * Syllables that end a Korean sentence: declarative/interrogative endings (다, 요, 죠, 까) and the
+ * nominal endings of 개조식 and EMR style (함, 음, 임, 됨, 옴, 봄, 짐, 줌, 냄, 둠). Used before list
+ * markers with no period (`…하여야 한다 ② …`), after an ellipsis, and where a period glued to a
+ * Latin word or number may still end a sentence (`없음.CXR 시행함`).
  */
 const SENTENCE_FINAL = new Set(['다', '요', '죠', '까', '함', '음', '임', '됨', '옴', '봄', '짐', '줌', '냄', '둠']);
-const endsSentence = (textBefore: string): boolean => SENTENCE_FINAL.has(textBefore.trimEnd().slice(-1));
+
+/** Common nouns that end in one of those syllables (`붙임 1. 신청서`, `다음 ① …`). */
+const NOUNS_LIKE_ENDINGS =
+  /(?:붙임|다음|처음|마음|모임|소음|죽음|웃음|울음|얼음|믿음|물음|이음|책임|위임|게임|필요|중요|수요|바다)$/u;
+
+const endsSentence = (textBefore: string): boolean => {
+  const text = textBefore.trimEnd();
+  return SENTENCE_FINAL.has(text.slice(-1)) && !NOUNS_LIKE_ENDINGS.test(text);
+};
 
 /** Enclosed list markers: ①–⑳, ⑴–⒇, ⒈–⒛, ⓐ–ⓩ, ㈀–㈛, ㉠–㉻. */
 const isEnclosedMarker = (ch: string | undefined): boolean => {
@@ -73,11 +81,11 @@ const ABBREVIATIONS = new Set([
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
   // clinical
   'rt', 'lt', 'pt', 'pts', 'dx', 'hx', 'tx', 'sx', 'fx', 'rx', 'op', 'pre', 'post', 'bx', 'abd',
-  'imp', 'adm', 'wt', 'ht',
+  'imp', 'adm', 'wt', 'ht', 'vit',
 ]);
 
-/** `No.` is an abbreviation only capitalized; `no.` is the English word. */
-const CASE_SENSITIVE_ABBREVIATIONS = new Set(['No', 'NO', 'Nos']);
+/** `No. 3` (number sign): capitalized and followed by a number; `Allergy: No.` is an answer. */
+const NUMBER_SIGN = new Set(['No', 'NO', 'Nos']);
 
 /** `e.g`, `i.e`, `p.o`, `b.i.d`, `U.S`, `Ph.D`: short letter groups joined by dots. */
 const DOTTED_ABBREVIATION = /^[A-Za-z]{1,3}(?:\.[A-Za-z]{1,3})+$/u;
@@ -95,7 +103,7 @@ function isAbbreviation(line: string, dot: number): boolean {
   if (word.length === 0) return false;
   // Part of an identifier or address (`g2b.go.kr`, `v2.x`): not a word of its own.
   if (start > 0 && /[A-Za-z0-9_/@-]/u.test(line[start - 1] ?? '')) return false;
-  if (CASE_SENSITIVE_ABBREVIATIONS.has(word)) return true;
+  if (NUMBER_SIGN.has(word)) return /^\s?\d/u.test(line.slice(dot + 1, dot + 3));
   if (word.toLowerCase().startsWith('www.')) return false;
   if (DOTTED_ABBREVIATION.test(word)) return true;
   return ABBREVIATIONS.has(word.toLowerCase());
@@ -119,15 +127,18 @@ interface Span {
 
 /**
  * Quotations whose closing mark is on the same line: curly and corner quotes by nesting, straight
- * double quotes pairwise. A terminal mark inside one does not end the sentence that quotes it
- * (`원고는 "…하였다. 그래서 …"라고 주장한다.`). An unclosed quote protects nothing, so a stray `"`
- * in model output cannot swallow the rest of the line.
+ * double quotes pairwise, straight single quotes when they open after a space and close before a
+ * particle or punctuation (so the apostrophe of `patient's` is not a quote). A terminal mark
+ * inside one does not end the sentence that quotes it (`원고는 "…하였다. 그래서 …"라고
+ * 주장한다.`). An unclosed quote protects nothing, so a stray `"` in model output cannot swallow
+ * the rest of the line.
  */
 function quoteSpans(line: string): Span[] {
   const spans: Span[] = [];
   const pairs: Record<string, string> = { '“': '”', '「': '」', '『': '』', '‘': '’' };
   const stack: Array<{ close: string; at: number }> = [];
   let straight = -1;
+  let single = -1;
   for (let i = 0; i < line.length; i += 1) {
     const ch = line[i] ?? '';
     const closeFor = pairs[ch];
@@ -147,13 +158,26 @@ function quoteSpans(line: string): Span[] {
         spans.push({ open: straight, close: i });
         straight = -1;
       }
+    } else if (ch === "'") {
+      const before = line[i - 1];
+      const after = line[i + 1];
+      if (single < 0) {
+        if ((before === undefined || /[\s(\[{「『"“]/u.test(before)) && after !== undefined && !isSpace(after)) single = i;
+      } else if (before !== undefined && !isSpace(before) && (after === undefined || /[\s\p{P}가-힣]/u.test(after))) {
+        spans.push({ open: single, close: i });
+        single = -1;
+      }
     }
   }
   return spans;
 }
 
-const insideQuote = (spans: readonly Span[], boundary: number): boolean =>
-  spans.some((q) => q.open < boundary && boundary <= q.close);
+/** Per position: is a boundary there inside a quotation (after its opening mark, up to its closing mark)? */
+function quotedPositions(spans: readonly Span[], length: number): Uint8Array {
+  const quoted = new Uint8Array(length + 1);
+  for (const q of spans) quoted.fill(1, q.open + 1, q.close + 1);
+  return quoted;
+}
 
 interface DateDots {
   /** Dots inside a date (`2026.` and `1.` of `2026. 1. 22.`): never sentence ends. */
@@ -240,17 +264,23 @@ function inlineMarkerAt(line: string, i: number): number | null {
   if (dotted) {
     const label = dotted[1] ?? '';
     const n = Number(label);
-    const before = line.slice(0, i);
     if (Number.isInteger(n) && n > 0) {
-      if (n === 1 || new RegExp(`(?:^|\\s)${n - 1}\\.\\s`, 'u').test(before)) return i + label.length;
-      return null;
+      return n === 1 || hasEarlierMarker(line, i, `${n - 1}.`) ? i + label.length : null;
     }
     const pos = KO_LIST_LETTERS.indexOf(label);
-    if (pos === 0 || (pos > 0 && before.includes(`${KO_LIST_LETTERS[pos - 1]}. `))) return i + label.length;
-    return null;
+    return pos === 0 || (pos > 0 && hasEarlierMarker(line, i, `${KO_LIST_LETTERS[pos - 1]}.`)) ? i + label.length : null;
   }
   if (INLINE_BRACKETED.test(rest)) return -1;
   return null;
+}
+
+/** `marker` (e.g. `2.`) written as a marker — at line start or after a space, space after — before `i`. */
+function hasEarlierMarker(line: string, i: number, marker: string): boolean {
+  if (line.startsWith(`${marker} `)) return true;
+  for (let at = line.lastIndexOf(` ${marker}`, i - 1); at >= 0; at = line.lastIndexOf(` ${marker}`, at - 1)) {
+    if (isSpace(line[at + 1 + marker.length])) return true;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -260,7 +290,7 @@ function inlineMarkerAt(line: string, i: number): number | null {
 const QUOTATIVE = /^(?:이?라고|이?라는|이?라며|이?라면서|하고|하며|하는|하였|했|고\s|며\s|는\s|등|와\s|과\s|및\s)/u;
 
 /** Words that carry a preceding date on into the same sentence (`2026. 1. 22. 선고`). */
-const DATE_CONTINUATIONS_EXACT = new Set(['자', '경', '전', '후', '중', '부', '에', '의', '이', '부터', '까지', '현재', '기준', '당시', '무렵', '이내', '내지', '및', '또는', '~', '부로', '자로', '자에']);
+const DATE_CONTINUATIONS_EXACT = new Set(['자', '경', '전', '후', '중', '부', '에', '의', '부터', '까지', '현재', '기준', '당시', '무렵', '이내', '내지', '및', '또는', '~', '부로', '자로', '자에']);
 const DATE_CONTINUATION_PREFIX =
   /^(?:선고|이후|이전|현재|기준|당시|무렵|까지|부터|에서|에는|에도|에게|시행|개정|공포|제정|접수|제출|작성|신청|체결|입찰|개찰|마감|착공|준공|입원|내원|퇴원|방문|발생|발병|수술|시술|검사|촬영|투약|처방|오전|오후|자로|자에|자의|경에|경부터|경까지|경의|[~∼\-–(]|\d)/u;
 
@@ -279,7 +309,14 @@ const CASE_MARKED = /[이가을를에의로와과도만]$/u;
 const CONNECTIVE_END =
   /(?:[였었았했됐]고|하고|하며|으며|였으며|었으며|하여|해서|하였으나|였으나|었으나|지만|는데|은데|면서|던|(?:일|날|때)인|[,，;])$/u;
 
-const isTopic = (word: string): boolean => /^[가-힣]{1,12}[은는]$/u.test(word) && word.length >= 2;
+/**
+ * A noun marked as topic (`피고는`, `이 사건 소는`'s `소는`). Particle stacks such as `피고와는`,
+ * `그때까지는` contrast an adverbial, they do not introduce a new subject.
+ */
+const isTopic = (word: string): boolean =>
+  /^[가-힣]{1,12}[은는]$/u.test(word) &&
+  word.length >= 2 &&
+  !/(?:와는|과는|에는|에서는|로는|에게는|까지는|부터는|보다는|하고는)$/u.test(word);
 
 /**
  * After the day's dot of a date, with a space and more text following: does a new sentence
@@ -294,6 +331,8 @@ function dateEndsSentence(prefix: string, rest: string): boolean {
   const words = rest.split(/\s+/u);
   const word = (words[0] ?? '').replace(/[,.]$/u, '');
   if (SENTENCE_OPENERS.has(word)) return true;
+  // `공고일: 2026. 1. 22. 입찰참가자격: …`: the next word is a label of its own.
+  if (/^[가-힣A-Za-z]+[:：]$/u.test(words[0] ?? '')) return true;
   if (DETERMINERS.has(word)) {
     for (const w of words.slice(1, 4)) {
       if (isTopic(w)) return true;
@@ -331,7 +370,7 @@ function followAllowsBoundary(line: string, k: number, closers: string): boolean
   const next = line[k];
   if (isEnclosedMarker(next)) return true;
   if (!isSpace(next)) return false;
-  const rest = line.slice(k).trimStart();
+  const rest = lookahead(line, k);
   if (rest.length === 0) return true;
   if (closers.length > 0 && QUOTATIVE.test(rest)) return false;
   // Punctuation that continues the sentence (`다. , 그리고` is a typo, not two sentences).
@@ -343,6 +382,8 @@ function followAllowsBoundary(line: string, k: number, closers: string): boolean
 
 function splitLine(line: string): string[] {
   const quotes = quoteSpans(line);
+  const quoted = quotedPositions(quotes, line.length);
+  const quoteOpens = new Set(quotes.map((q) => q.open));
   const dates = dateDots(line);
   const marker = lineMarker(line);
   const ends: number[] = [];
@@ -358,7 +399,7 @@ function splitLine(line: string): string[] {
     const ch = line[i];
 
     // A list marker inside the line starts a new sentence when the text before it ended one.
-    if (i > contentStart() && !insideQuote(quotes, i) && (isEnclosedMarker(ch) || inlineMarkerAt(line, i) !== null)) {
+    if (i > contentStart() && quoted[i] !== 1 && (isEnclosedMarker(ch) || inlineMarkerAt(line, i) !== null)) {
       if (endsSentence(line.slice(sentenceStart, i))) cut(i);
     }
     if (!isTerminal(ch)) continue;
@@ -367,12 +408,12 @@ function splitLine(line: string): string[] {
     while (isTerminal(line[j])) j += 1;
     const run = line.slice(i, j);
     let k = j;
-    while (k < line.length && CLOSERS.has(line[k] ?? '') && !quotes.some((q) => q.open === k)) k += 1;
+    while (k < line.length && CLOSERS.has(line[k] ?? '') && !quoteOpens.has(k)) k += 1;
     const closers = line.slice(j, k);
     const last = j - 1;
 
     let boundary: boolean;
-    if (insideQuote(quotes, k) || closesInnerParenthesis(line, sentenceStart, i, closers)) {
+    if (quoted[k] === 1 || closesInnerParenthesis(line, sentenceStart, i, closers)) {
       boundary = false;
     } else if (/[?!？！‼⁇⁈⁉]/u.test(run)) {
       // `(?)` marks doubt inside a sentence.
@@ -421,7 +462,7 @@ function periodIsBoundary(
     if (k >= line.length) return true;
     // `2026. 1. 22.(목)`, `2026. 1. 22.자`, `(2026. 1. 22.)`: the date goes on.
     if (closers.length > 0 || !isSpace(next)) return false;
-    const rest = line.slice(k).trimStart();
+    const rest = lookahead(line, k);
     if (rest.length === 0) return true;
     return dateEndsSentence(line.slice(Math.max(contentStart, sentenceStart), dateStart), rest);
   }
@@ -439,9 +480,34 @@ function periodIsBoundary(
     // `"…했다."라고`: a quotative particle glued to the closing quote continues the sentence.
     return false;
   }
-  // EMR run-on `호소함.오심 있음`: a sentence ending, a period, and the next sentence glued on.
+  // EMR run-on `호소함.오심 있음`, `오심 동반.구토 2회`: a sentence and the next one glued on.
+  // Dotted lists of short names (`시.군.구`, `서울.경기.인천`) are not sentences.
   const glued = line[k];
-  return SENTENCE_FINAL.has(prev ?? '') && (isHangulSyllable(glued) || /[A-Z0-9]/u.test(glued ?? ''));
+  const wordBefore = hangulRunBefore(line, first);
+  if (wordBefore < 2) return false;
+  if (line[first - wordBefore - 1] === '.' && isHangulSyllable(line[first - wordBefore - 2])) return false;
+  let after = k;
+  while (isHangulSyllable(line[after])) after += 1;
+  if (after > k && line[after] === '.' && isHangulSyllable(line[after + 1])) return false;
+  if (isHangulSyllable(glued)) return true;
+  return SENTENCE_FINAL.has(prev ?? '') && /[A-Z0-9]/u.test(glued ?? '');
+}
+
+/**
+ * The next few words after `k` (leading space trimmed), enough for every rule that looks ahead;
+ * a bounded window keeps long single-line documents linear. '' when only spaces remain.
+ */
+function lookahead(line: string, k: number): string {
+  let start = k;
+  while (isSpace(line[start])) start += 1;
+  return line.slice(start, start + 64);
+}
+
+/** Number of Hangul syllables directly before `index`. */
+function hangulRunBefore(line: string, index: number): number {
+  let n = 0;
+  while (isHangulSyllable(line[index - n - 1])) n += 1;
+  return n;
 }
 
 /** Length of a `N` / `가` label right before `dot` (0 when the dot does not follow one). */

@@ -54,6 +54,23 @@ export function truncateDisplay(s: string, width: number): string {
 }
 
 /**
+ * How many lines a broken word occupies when its first line has `first` columns free and every
+ * further line `limit` columns (the line it starts on counts as one).
+ */
+function linesNeeded(pieces: ReadonlyArray<{ w: number }>, first: number, limit: number): number {
+  let lines = 1;
+  let free = first;
+  for (const { w } of pieces) {
+    if (w > free && free < limit) {
+      lines += 1;
+      free = limit;
+    }
+    free -= w;
+  }
+  return lines;
+}
+
+/**
  * Break `s` into lines of at most `width` columns. Lines break at spaces when a word fits;
  * a word longer than the line (long Korean compounds, URLs, codes) is broken between graphemes,
  * which for Korean means between syllables, as Korean typesetting allows. Existing newlines are
@@ -90,17 +107,22 @@ export function wrapDisplay(s: string, width: number): string[] {
         lineWidth = w;
         continue;
       }
-      // Longer than a whole line: fill the current line, then continue grapheme by grapheme.
-      if (line.length > 0 && lineWidth + 1 < limit) {
-        line += ' ';
-        lineWidth += 1;
-      } else if (line.length > 0) {
-        push(line);
-        line = '';
-        lineWidth = 0;
+      // Longer than a whole line: it will be broken between graphemes. Start it after the space
+      // on the current line only if that takes fewer lines in total than starting a fresh one
+      // (wrap-ansi's rule), so `국 서|울특별|시` becomes `국|서울특|별시`.
+      const pieces = splitGraphemes(word).map((g) => ({ g, w: displayWidth(g) }));
+      if (line.length > 0) {
+        const room = limit - lineWidth - 1;
+        if (room > 0 && linesNeeded(pieces, room, limit) <= linesNeeded(pieces, limit, limit)) {
+          line += ' ';
+          lineWidth += 1;
+        } else {
+          push(line);
+          line = '';
+          lineWidth = 0;
+        }
       }
-      for (const g of splitGraphemes(word)) {
-        const gw = displayWidth(g);
+      for (const { g, w: gw } of pieces) {
         if (lineWidth + gw > limit && line.length > 0) {
           push(line);
           line = '';

@@ -95,7 +95,8 @@ export interface RecordedRequest {
   attempt?: string;
 }
 
-export type FaultPlan = Fault[] | ((n: number, req: RecordedRequest) => Fault | undefined);
+/** `faults[n]` for request n; holes (`undefined`) are requests answered normally. */
+export type FaultPlan = (Fault | undefined)[] | ((n: number, req: RecordedRequest) => Fault | undefined);
 
 export interface FakeServerOptions {
   dialect?: Dialect;

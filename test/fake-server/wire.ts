@@ -78,7 +78,7 @@ export class Streamer {
   ) {}
 
   start(contentType = 'text/event-stream; charset=utf-8'): void {
-    this.res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-cache', connection: 'keep-alive' });
+    this.res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-cache' });
     this.res.socket?.setNoDelay(true);
     this.res.flushHeaders();
   }

@@ -1,0 +1,41 @@
+/** What the home screen may ask of the CLI: packs, models with key status, past runs, a plan. */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../config/config.ts';
+import { discoverPacks } from '../packs/discover.ts';
+import { validatePack } from '../packs/validate.ts';
+import type { TaskPack } from '../core/pack.ts';
+import type { HomeDeps } from '../ui/deps.ts';
+import type { Io } from './main.ts';
+import { catalogWithBuiltins, hasKey } from './models-resolve.ts';
+import { TASKS_ROOT } from './packs-command.ts';
+import { planRun } from './run-command.ts';
+
+export function homeDeps(io: Io, root = TASKS_ROOT): HomeDeps {
+  return {
+    async listPacks() {
+      const packs: TaskPack[] = [];
+      for (const dir of await discoverPacks(root)) {
+        const v = await validatePack(dir);
+        if (v.pack) packs.push(v.pack);
+      }
+      return packs;
+    },
+    async listModels() {
+      const cfg = await loadConfig(undefined, catalogWithBuiltins());
+      return cfg.models.map((m) => ({ ...m, keySet: hasKey(m) }));
+    },
+    listRuns() {
+      const dir = path.join('results', 'runs');
+      if (!existsSync(dir)) return [];
+      return readdirSync(dir)
+        .filter((d) => existsSync(path.join(dir, d, 'manifest.json')))
+        .sort()
+        .reverse()
+        .map((d) => path.join(dir, d));
+    },
+    plan(request) {
+      return planRun({ task: request.tasks.join(',') || undefined, models: request.models.join(','), limit: request.limit === undefined ? undefined : String(request.limit), pack: root === TASKS_ROOT ? undefined : root }, io);
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/** Columns of the task page: the per-label breakdown and the item list. */
+import type { Breakdown } from '../scoring/task-scoring.ts';
+import { scoreBar } from './bars.ts';
+import { brief } from './brief.ts';
+import { pct } from './format.ts';
+import type { Segment } from './segments.ts';
+import type { Column } from './table.ts';
+import type { ItemEntry } from './task-detail.ts';
+import { displayWidth } from '../text/width.ts';
+
+export interface Selectable<T> {
+  value: T;
+  selected: boolean;
+}
+
+const mark = (selected: boolean): Segment => (selected ? { text: '›', color: 'cyan', bold: true } : { text: ' ' });
+
+export function breakdownColumns(rows: Breakdown[], keyName: string): Column<Selectable<Breakdown>>[] {
+  const keyWidth = Math.max(keyName.length, ...rows.map((r) => displayWidth(r.key)));
+  return [
+    { id: 'mark', header: ' ', width: 1, priority: 0, cell: ({ selected }) => mark(selected) },
+    { id: 'key', header: keyName, width: Math.min(10, keyWidth), maxWidth: Math.min(36, keyWidth), priority: 0, cell: ({ value }) => value.key },
+    { id: 'p', header: 'P', width: 5, align: 'right', priority: 2, cell: ({ value }) => pct(value.precision) },
+    { id: 'r', header: 'R', width: 5, align: 'right', priority: 2, cell: ({ value }) => pct(value.recall) },
+    { id: 'f1', header: 'F1', width: 5, align: 'right', priority: 0, cell: ({ value }) => ({ text: pct(value.f1), bold: true }) },
+    { id: 'support', header: 'support', width: 7, align: 'right', priority: 1, cell: ({ value }) => String(value.support) },
+    { id: 'bar', header: '', width: 6, maxWidth: 20, priority: 3, cell: ({ value }, w) => ({ text: scoreBar(value.f1, w), color: 'blue' }) },
+  ];
+}
+
+const STATUS_COLOR: Record<ItemEntry['status'], Segment['color']> = {
+  ok: 'green',
+  unparsed: 'yellow',
+  incomplete: 'red',
+  filtered: 'red',
+  error: 'red',
+  missing: 'gray',
+};
+
+export function itemColumns(items: ItemEntry[]): Column<Selectable<ItemEntry>>[] {
+  const idWidth = Math.max(2, ...items.map((i) => displayWidth(i.id)));
+  return [
+    { id: 'mark', header: ' ', width: 1, priority: 0, cell: ({ selected }) => mark(selected) },
+    { id: 'id', header: 'item', width: Math.min(8, idWidth), maxWidth: Math.min(24, idWidth), priority: 0, cell: ({ value, selected }) => ({ text: value.id, bold: selected }) },
+    { id: 'status', header: 'status', width: 10, priority: 0, cell: ({ value }) => ({ text: value.status, color: STATUS_COLOR[value.status] }) },
+    { id: 'score', header: 'score', width: 5, align: 'right', priority: 1, cell: ({ value }) => (value.score === undefined ? { text: '—', dim: true } : pct(value.score)) },
+    { id: 'gold', header: 'gold', width: 10, maxWidth: 44, priority: 0, cell: ({ value }) => brief(value.gold) },
+    { id: 'answer', header: 'answer', width: 10, maxWidth: 44, priority: 2, cell: ({ value }) => (value.record ? (value.status === 'ok' ? brief(value.record.parsed) : { text: brief(value.record.output ?? value.record.error?.message ?? '—'), dim: true }) : { text: '—', dim: true }) },
+  ];
+}
