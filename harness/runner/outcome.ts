@@ -2,7 +2,7 @@
  * Turns an attempt's result into a record: thinking kept apart, parsed into the gold's shape,
  * per-item scores, and a status that says exactly what happened.
  */
-import type { ChatMessage, GenerationParams } from '../core/adapter.ts';
+import type { ChatMessage, Generation, GenerationParams } from '../core/adapter.ts';
 import type { AdapterErrorCode } from '../core/errors.ts';
 import type { Item, TaskPack } from '../core/pack.ts';
 import { RECORD_SCHEMA_VERSION, type RecordStatus, type RunRecord } from '../core/record.ts';
@@ -24,6 +24,17 @@ export interface UnitContext {
   messages: ChatMessage[];
   params: GenerationParams;
   startedAt: string;
+}
+
+/**
+ * Max tokens reached while still thinking: no answer yet, or (templates that open the thinking
+ * block in the prompt and were cut before `</think>`) every output token was a thinking token.
+ */
+function cutInThinking(g: Generation, answer: string, reasoning: string | null): boolean {
+  if (g.finishReason !== 'length') return false;
+  if (answer === '' && reasoning) return true;
+  const u = g.usage;
+  return !!u && u.outputTokens > 0 && (u.reasoningTokens ?? 0) >= u.outputTokens;
 }
 
 export function buildRecord(ctx: UnitContext, result: AttemptResult): RunRecord {
@@ -64,7 +75,7 @@ export function buildRecord(ctx: UnitContext, result: AttemptResult): RunRecord 
   }
   const g = result.generation;
   const split = splitThinking(g.text);
-  const reasoning = [g.reasoning, split.reasoning].filter((r): r is string => !!r && r.trim() !== '').join('\n') || null;
+  let reasoning = [g.reasoning, split.reasoning].filter((r): r is string => !!r && r.trim() !== '').join('\n') || null;
   const answer = split.answer;
   let status: RecordStatus;
   let parsed: unknown = null;
@@ -72,8 +83,10 @@ export function buildRecord(ctx: UnitContext, result: AttemptResult): RunRecord 
   if (g.finishReason === 'content_filter') {
     status = 'filtered';
     error = { code: 'content_filter', message: 'the provider refused for content policy' };
-  } else if (split.unterminated || (g.finishReason === 'length' && answer === '' && reasoning)) {
+  } else if (split.unterminated || cutInThinking(g, answer, reasoning)) {
     status = 'incomplete';
+    // Text cut before `</think>` with the tag opened by the template is thinking, not an answer.
+    if (!reasoning && answer) reasoning = answer;
     error = { code: 'parse', message: 'cut off inside the thinking block (max tokens reached before an answer)' };
   } else {
     const p = parseOutput(ctx.pack, answer);

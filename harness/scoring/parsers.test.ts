@@ -46,6 +46,10 @@ describe('label-list parser', () => {
   ])('statute %s', (output, want) => {
     expect(parseOutput(statutes, output)).toEqual({ ok: true, value: want });
   });
+  it('matches law names to the closed list ignoring spaces', () => {
+    const closed = makePack('multilabel', { label_format: 'statute', labels: ['특정범죄 가중처벌 등에 관한 법률 제5조의3', '형법 제268조'] });
+    expect(parseOutput(closed, '특정범죄가중처벌등에관한법률 제5조의3')).toEqual({ ok: true, value: ['특정범죄 가중처벌 등에 관한 법률 제5조의3'] });
+  });
 });
 
 describe('json-object parser (extraction)', () => {

@@ -68,7 +68,10 @@ const labelList: Parser = (pack, answer) => {
       continue;
     }
     const m = piece.match(CODE_PATTERNS[format]);
-    if (m) out.add(normalizeCode(m[0], format));
+    if (!m) continue;
+    // Law names are matched to the closed list ignoring spaces (특정범죄가중처벌등에관한법률 = 특정범죄 가중처벌 등에 관한 법률).
+    const code = normalizeCode(m[0], format);
+    out.add(byKey.get(labelKey(code)) ?? code);
   }
   if (out.size === 0) return fail('no label or code recognised');
   return { ok: true, value: [...out].sort() };

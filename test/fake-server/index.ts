@@ -45,30 +45,46 @@ function notFound(x: Exchange): void {
   sendJSON(x.res, 404, { error: { message: `no route for ${x.req.method} ${x.path}`, type: 'not_found_error', code: 'not_found' } });
 }
 
-function routeFor(dialect: Dialect): Route {
-  const base = BASE_PATHS[dialect];
-  if (dialect === 'anthropic') {
-    return (x, method) => (method === 'POST' && x.path === '/v1/messages' ? handleAnthropic(x) : notFound(x));
-  }
-  if (dialect === 'clova-v1' || dialect === 'clova-v3') {
-    const served = dialect === 'clova-v1' ? 'v1' : 'v3';
-    return (x, method) => {
-      const m = CLOVA_PATH.exec(x.path);
-      const version = m?.[2];
-      const model = m?.[3];
-      if (method !== 'POST' || version !== served || model === undefined) {
-        sendJSON(x.res, 404, { status: { code: '40400', message: `Not found: ${x.path}` } });
-        return;
-      }
-      return handleClova(x, served, decodeURIComponent(model));
-    };
-  }
+function anthropicRoute(): Route {
+  return (x, method) => (method === 'POST' && x.path === '/v1/messages' ? handleAnthropic(x) : notFound(x));
+}
+
+/** CLOVA serves one API version per dialect, so a v3-only model called on /v1/ is a 404, as for real. */
+function clovaRoute(served: 'v1' | 'v3'): Route {
+  return (x, method) => {
+    const m = CLOVA_PATH.exec(x.path);
+    const model = m?.[3];
+    if (method !== 'POST' || m?.[2] !== served || model === undefined) {
+      sendJSON(x.res, 404, { status: { code: '40400', message: `Not found: ${x.path}` } });
+      return;
+    }
+    return handleClova(x, served, decodeURIComponent(model));
+  };
+}
+
+function openaiRoute(base: string): Route {
   return (x, method) => {
     if (method === 'POST' && x.path === `${base}/chat/completions`) return handleOpenAI(x);
     if (method === 'GET' && x.path === `${base}/models`) return handleOpenAIModels(x);
     return notFound(x);
   };
 }
+
+const ROUTES: Record<Dialect, () => Route> = {
+  openai: () => openaiRoute(BASE_PATHS.openai),
+  vllm: () => openaiRoute(BASE_PATHS.vllm),
+  'vllm-legacy': () => openaiRoute(BASE_PATHS['vllm-legacy']),
+  ollama: () => openaiRoute(BASE_PATHS.ollama),
+  llamacpp: () => openaiRoute(BASE_PATHS.llamacpp),
+  upstage: () => openaiRoute(BASE_PATHS.upstage),
+  'clova-openai': () => openaiRoute(BASE_PATHS['clova-openai']),
+  tgi: () => openaiRoute(BASE_PATHS.tgi),
+  gemini: () => openaiRoute(BASE_PATHS.gemini),
+  sktax: () => openaiRoute(BASE_PATHS.sktax),
+  'clova-v1': () => clovaRoute('v1'),
+  'clova-v3': () => clovaRoute('v3'),
+  anthropic: anthropicRoute,
+};
 
 async function readBody(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
@@ -101,7 +117,7 @@ export async function startFakeServer(opts: FakeServerOptions = {}): Promise<Fak
   const requests: RecordedRequest[] = [];
   let completed = 0;
   const sockets = new Set<Socket>();
-  const route = routeFor(dialect);
+  const route = ROUTES[dialect]();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const n = requests.length;

@@ -1,0 +1,160 @@
+/**
+ * One measurement in a fresh process (fresh heap and JIT, its own peak RSS), driven by
+ * bench/run.ts. Prints one JSON line on fd 3 if open, else the last stdout line.
+ *
+ *   --mode kseval  planRun + executeRun (the real runner), reporter none | plain | ink
+ *   --mode bare    the same requests with the openai SDK and p-limit: the floor
+ *   --mode score   summarize() over N scored items with the bootstrap
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import OpenAI from 'openai';
+import pLimit from 'p-limit';
+import { planRun } from '../harness/cli/run-command.ts';
+import type { RunListener } from '../harness/core/events.ts';
+import type { Item, TaskPack } from '../harness/core/pack.ts';
+import { buildMessages } from '../harness/packs/prompt.ts';
+import { validatePack } from '../harness/packs/validate.ts';
+import { executeRun } from '../harness/runner/run.ts';
+import { summarize, type Outcome } from '../harness/scoring/summarize.ts';
+import { createPlainReporter } from '../harness/ui/plain-reporter.ts';
+import { KEY_ENV, LABELS, MODEL_ID } from './setup.ts';
+
+const { values } = parseArgs({
+  options: {
+    mode: { type: 'string' },
+    url: { type: 'string', default: '' },
+    pack: { type: 'string', default: '' },
+    config: { type: 'string', default: '' },
+    'run-dir': { type: 'string', default: '' },
+    items: { type: 'string', default: '0' },
+    concurrency: { type: 'string', default: '32' },
+    bootstrap: { type: 'string', default: '1000' },
+    reporter: { type: 'string', default: 'none' },
+    out: { type: 'string' },
+  },
+});
+
+/** Peak resident set size in MB: the kernel's high-water mark (VmHWM), else resourceUsage. */
+export function peakRssMb(): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (m) return Number(m[1]) / 1024;
+  } catch {
+    // not Linux
+  }
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+const rssMb = () => process.memoryUsage().rss / 2 ** 20;
+
+function report(result: Record<string, unknown>): void {
+  const line = JSON.stringify({ ...result, peakRssMb: peakRssMb() });
+  if (values.out) writeFileSync(values.out, line + '\n');
+  else process.stdout.write(line + '\n');
+}
+
+async function runKseval(): Promise<void> {
+  process.env[KEY_ENV] = 'bench-key';
+  const io = { out: () => {}, err: (t: string) => void process.stderr.write(t), isTTY: false };
+  const plan = await planRun({ pack: values.pack, models: MODEL_ID, config: values.config, concurrency: values.concurrency, runDir: values['run-dir'], bootstrap: values.bootstrap, tui: false }, io);
+  const items = plan.packs.reduce((s, p) => s + p.items.length, 0);
+  global.gc?.();
+  const rssAfterPlan = rssMb();
+  const peakAfterPlan = peakRssMb();
+  let lastRecordAt = 0;
+  let records = 0;
+  let errors = 0;
+  let retries = 0;
+  const counting: RunListener = (e) => {
+    if (e.type === 'item-done') {
+      records++;
+      if (e.record.status !== 'ok' && e.record.status !== 'unparsed') errors++;
+      lastRecordAt = performance.now();
+    } else if (e.type === 'retry') retries++;
+  };
+  const controller = new AbortController();
+  const t0 = performance.now();
+  let exitCode: number;
+  if (values.reporter === 'ink') {
+    const { runWithInk } = (await import(path.join(import.meta.dirname, '..', 'harness', 'ui', 'run-entry.ts'))) as { runWithInk: (p: typeof plan, c: AbortController, l?: RunListener) => Promise<number> };
+    exitCode = await runWithInk(plan, controller, counting);
+  } else {
+    const plain = values.reporter === 'plain' ? createPlainReporter((l) => void process.stdout.write(l + '\n')) : undefined;
+    const listen: RunListener = (e) => {
+      counting(e);
+      plain?.(e);
+    };
+    exitCode = (await executeRun(plan, listen, controller.signal)).exitCode;
+  }
+  const t1 = performance.now();
+  report({ mode: 'kseval', items, records, errors, retries, exitCode, wallMs: t1 - t0, requestsMs: lastRecordAt - t0, finalizeMs: t1 - lastRecordAt, rssAfterPlanMb: rssAfterPlan, peakAfterPlanMb: peakAfterPlan });
+}
+
+async function runBare(): Promise<void> {
+  const { pack, problems } = await validatePack(values.pack);
+  if (!pack) throw new Error(problems.map((p) => p.format()).join('\n'));
+  const bodies = pack.items.map((item) => buildMessages(pack, item));
+  const client = new OpenAI({ apiKey: 'bench-key', baseURL: values.url, maxRetries: 0 });
+  const limit = pLimit(Number(values.concurrency));
+  let failed = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    bodies.map((messages) =>
+      limit(async () => {
+        try {
+          const r = await client.chat.completions.create({ model: 'fake-model', messages, stream: false });
+          if (!r.choices[0]?.message.content) failed++;
+        } catch {
+          failed++;
+        }
+      }),
+    ),
+  );
+  const t1 = performance.now();
+  report({ mode: 'bare', items: bodies.length, failed, wallMs: t1 - t0 });
+}
+
+/** summarize() over N synthetic scored items (half right, a few unparsed and errors). */
+function runScore(): void {
+  const n = Number(values.items);
+  const items: Item[] = Array.from({ length: n }, (_, i) => ({ id: `s${i}`, split: 'test', input: { text: `문항 ${i}` }, gold: LABELS[i % LABELS.length]!, line: i + 1 }));
+  const pack: TaskPack = {
+    id: 'bench/score',
+    version: '1.0.0',
+    domain: 'bench',
+    title: { ko: '채점', en: 'Scoring' },
+    description: 'bench',
+    license: 'CC0-1.0',
+    kind: 'classification',
+    labels: LABELS,
+    prompt: { system: '', template: '{{text}}', fewshot: 0 },
+    metrics: ['f1.macro', 'f1.micro', 'accuracy'],
+    dir: '/dev/null',
+    sha256: '0',
+    items,
+    fewshotItems: [],
+    primaryMetric: 'f1.macro',
+  };
+  const outcomes = new Map<string, Outcome>();
+  items.forEach((it, i) => outcomes.set(it.id, i % 50 === 0 ? { status: 'error', parsed: null } : i % 37 === 0 ? { status: 'unparsed', parsed: null } : { status: 'ok', parsed: LABELS[(i * (i % 2 ? 1 : 3)) % LABELS.length] }));
+  const models = [
+    { id: 'a', vendor: 'A', origin: 'sovereign' as const, residency: 'kr' as const },
+    { id: 'b', vendor: 'B', origin: 'global' as const, residency: 'abroad' as const },
+  ];
+  const t0 = performance.now();
+  const { rows } = summarize({ models: models.slice(0, 1), packs: [pack], outcome: (_m, _t, id) => outcomes.get(id), seed: 1, bootstrap: Number(values.bootstrap) });
+  const t1 = performance.now();
+  const paired = summarize({ models, packs: [pack], outcome: (_m, _t, id) => outcomes.get(id), seed: 1, bootstrap: Number(values.bootstrap) });
+  const t2 = performance.now();
+  report({ mode: 'score', items: n, bootstrap: Number(values.bootstrap), rows: rows.length, comparisons: paired.comparisons.length, oneModelMs: t1 - t0, twoModelsPairedMs: t2 - t1 });
+}
+
+if (values.mode === 'kseval') await runKseval();
+else if (values.mode === 'bare') await runBare();
+else if (values.mode === 'score') runScore();
+else {
+  process.stderr.write('usage: child.ts --mode kseval|bare|score ...\n');
+  process.exit(2);
+}

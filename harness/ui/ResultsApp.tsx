@@ -1,0 +1,159 @@
+/**
+ * The results screen and its drill-down: overview (domain tabs) → a domain's tasks → a task for
+ * one model (per-label F1 and items) → one item. Esc or Backspace goes back; q quits.
+ */
+import { useInput } from 'ink';
+import { useEffect, useMemo, useState } from 'react';
+import type { LoadedRun } from '../results/load-run.ts';
+import { DomainView, domainPicks, type TaskInfo } from './DomainView.tsx';
+import { itemLines } from './item-lines.ts';
+import { ItemView, itemRoom } from './ItemView.tsx';
+import { isBack, isDown, isQuit, isUp } from './keys.ts';
+import type { ModelUsage } from './results-columns.ts';
+import { indexResults } from './results-data.ts';
+import { ResultsOverview, tabNames } from './ResultsOverview.tsx';
+import { usageByModel } from './run-records.ts';
+import { loadTaskDetail, PackCache, type TaskDetail } from './task-detail.ts';
+import { TaskView, type TaskPane } from './TaskView.tsx';
+import { useTerminalSize, type Size } from './use-terminal-size.ts';
+import { moveCursor } from './viewport.ts';
+
+export type ResultsExit = 'quit' | 'back';
+
+type Screen =
+  | { kind: 'domain'; domain: string; cursor: number }
+  | { kind: 'task'; model: string; task: string; focus: TaskPane; labelCursor: number; itemCursor: number }
+  | { kind: 'item'; model: string; task: string; index: number; scroll: number };
+
+export interface ResultsAppProps {
+  run: LoadedRun;
+  onExit: (how: ResultsExit) => void;
+  /** Esc on the first page goes back (to home) instead of quitting. */
+  canGoBack?: boolean;
+  size?: Partial<Size>;
+  packs?: PackCache;
+}
+
+const detailKey = (model: string, task: string) => `${model}\u0000${task}`;
+
+export function ResultsApp({ run, onExit, canGoBack, size, packs: givenPacks }: ResultsAppProps) {
+  const data = useMemo(() => indexResults(run), [run]);
+  const packs = useMemo(() => givenPacks ?? new PackCache(), [givenPacks]);
+  const { columns, rows } = useTerminalSize(size);
+  const width = Math.max(20, columns - 1);
+  const height = Math.max(10, rows - 1);
+  const [tab, setTab] = useState(0);
+  const [cursor, setCursor] = useState(0);
+  const [stack, setStack] = useState<Screen[]>([]);
+  const [details, setDetails] = useState<ReadonlyMap<string, TaskDetail | { error: string }>>(new Map());
+  const [titles, setTitles] = useState<ReadonlyMap<string, TaskInfo>>(new Map());
+  const [usage, setUsage] = useState<ReadonlyMap<string, ModelUsage> | undefined>(undefined);
+  const screen = stack[stack.length - 1];
+
+  // Titles of the tasks (from the packs) and token usage (from the records), in the background.
+  useEffect(() => {
+    let live = true;
+    void Promise.all(run.manifest.packs.map(async (p) => [p.id, await packs.load(p.dir)] as const)).then((loaded) => {
+      if (live) setTitles(new Map(loaded.map(([id, l]) => [id, { title: l.pack?.title.ko, kind: l.pack?.kind }])));
+    });
+    usageByModel(run.dir).then(
+      (u) => {
+        if (!live) return;
+        const out = new Map<string, ModelUsage>();
+        for (const [model, t] of u) {
+          const price = run.manifest.models.find((m) => m.id === model)?.pricing;
+          out.set(model, { tokens: t.input + t.output, cost: price ? { amount: (t.input * price.input + t.output * price.output) / 1e6, currency: price.currency } : undefined });
+        }
+        setUsage(out);
+      },
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [run, packs]);
+
+  // Records of the task being looked at.
+  const wanted = screen && screen.kind !== 'domain' ? detailKey(screen.model, screen.task) : undefined;
+  useEffect(() => {
+    if (!wanted || details.has(wanted) || !screen || screen.kind === 'domain') return;
+    let live = true;
+    loadTaskDetail(run.dir, run.manifest, screen.model, screen.task, packs).then(
+      (d) => live && setDetails((m) => new Map(m).set(wanted, d)),
+      (e: unknown) => live && setDetails((m) => new Map(m).set(wanted, { error: e instanceof Error ? e.message : String(e) })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted, details, run, packs, screen]);
+
+  const loaded = wanted ? details.get(wanted) : undefined;
+  const detail = loaded && !('error' in loaded) ? loaded : undefined;
+  const loadError = loaded && 'error' in loaded ? loaded.error : undefined;
+  const replace = (s: Screen) => setStack((st) => [...st.slice(0, -1), s]);
+  const push = (s: Screen) => setStack((st) => [...st, s]);
+  const pop = () => setStack((st) => st.slice(0, -1));
+  const tabs = tabNames(data);
+  const lines = screen?.kind === 'item' && detail?.items[screen.index] ? itemLines(detail.items[screen.index]!, width) : [];
+
+  useInput((input, key) => {
+    if (isQuit(input, key)) return onExit('quit');
+    if (!screen) {
+      if (isBack(input, key)) return onExit(canGoBack ? 'back' : 'quit');
+      if (key.leftArrow || (key.tab && key.shift) || input === 'h') setTab((t) => (t + tabs.length - 1) % tabs.length);
+      else if (key.rightArrow || key.tab || input === 'l') setTab((t) => (t + 1) % tabs.length);
+      else if (isUp(input, key)) setCursor((c) => moveCursor(c, -1, data.models.length));
+      else if (isDown(input, key)) setCursor((c) => moveCursor(c, 1, data.models.length));
+      else if (key.return && tab < data.domains.length) {
+        const domain = data.domains[tab]!;
+        const picks = domainPicks(data, domain);
+        const model = data.models[cursor]?.id;
+        push({ kind: 'domain', domain, cursor: Math.max(0, picks.findIndex((p) => p.model === model)) });
+      }
+      return;
+    }
+    if (isBack(input, key)) return pop();
+    if (screen.kind === 'domain') {
+      const picks = domainPicks(data, screen.domain);
+      if (isUp(input, key)) replace({ ...screen, cursor: moveCursor(screen.cursor, -1, picks.length) });
+      else if (isDown(input, key)) replace({ ...screen, cursor: moveCursor(screen.cursor, 1, picks.length) });
+      else if (key.pageUp) replace({ ...screen, cursor: moveCursor(screen.cursor, -10, picks.length) });
+      else if (key.pageDown) replace({ ...screen, cursor: moveCursor(screen.cursor, 10, picks.length) });
+      else if (key.return && picks[screen.cursor]) push({ kind: 'task', ...picks[screen.cursor]!, focus: 'items', labelCursor: 0, itemCursor: 0 });
+      return;
+    }
+    if (screen.kind === 'task') {
+      if (key.tab) return replace({ ...screen, focus: screen.focus === 'items' ? 'labels' : 'items' });
+      if (!detail) return;
+      const n = screen.focus === 'items' ? detail.items.length : detail.breakdown.length;
+      const delta = isUp(input, key) ? -1 : isDown(input, key) ? 1 : key.pageUp ? -10 : key.pageDown ? 10 : key.home ? -n : key.end ? n : 0;
+      if (delta !== 0) {
+        if (screen.focus === 'items') replace({ ...screen, itemCursor: moveCursor(screen.itemCursor, delta, n) });
+        else replace({ ...screen, labelCursor: moveCursor(screen.labelCursor, delta, n) });
+      } else if (key.return && screen.focus === 'items' && detail.items.length > 0) push({ kind: 'item', model: screen.model, task: screen.task, index: screen.itemCursor, scroll: 0 });
+      return;
+    }
+    // item page
+    if (!detail) return;
+    const room = itemRoom(height);
+    const maxScroll = Math.max(0, lines.length - room);
+    const scrollBy = (d: number) => replace({ ...screen, scroll: Math.max(0, Math.min(maxScroll, screen.scroll + d)) });
+    if (isUp(input, key)) scrollBy(-1);
+    else if (isDown(input, key)) scrollBy(1);
+    else if (key.pageUp) scrollBy(-room);
+    else if (key.pageDown || input === ' ') scrollBy(room);
+    else if (key.home || input === 'g') scrollBy(-lines.length);
+    else if (key.end || input === 'G') scrollBy(lines.length);
+    else if (key.leftArrow || key.rightArrow) {
+      const index = moveCursor(screen.index, key.leftArrow ? -1 : 1, detail.items.length);
+      // Keep the task page's cursor on the item being read.
+      setStack((st) => st.map((s, i) => (i === st.length - 1 ? { ...screen, index, scroll: 0 } : s.kind === 'task' && i === st.length - 2 ? { ...s, itemCursor: index } : s)));
+    }
+  });
+
+  if (!screen) return <ResultsOverview data={data} tab={tab} cursor={cursor} width={width} height={height} usage={usage} canGoBack={canGoBack} />;
+  if (screen.kind === 'domain') return <DomainView data={data} domain={screen.domain} cursor={screen.cursor} titles={titles} width={width} height={height} />;
+  if (screen.kind === 'task') return <TaskView data={data} model={screen.model} task={screen.task} detail={detail} error={loadError} focus={screen.focus} labelCursor={screen.labelCursor} itemCursor={screen.itemCursor} width={width} height={height} />;
+  const entry = detail?.items[screen.index];
+  return <ItemView data={data} task={screen.task} model={screen.model} itemId={entry?.id ?? '…'} index={screen.index} count={detail?.items.length ?? 0} lines={lines} scroll={screen.scroll} width={width} height={height} />;
+}
