@@ -5,6 +5,7 @@
  */
 import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync, createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
 import type { RunRecord } from '../core/record.ts';
 
 export const RECORDS_FILE = 'records.jsonl';
@@ -41,10 +42,16 @@ export function repairTail(file: string): number {
   return buf.length - keep;
 }
 
-/** Streams records; a line that is not a record (corruption) is reported with its number. */
+/**
+ * Streams records; a line that is not a record (corruption) is reported with its number.
+ * A shipped run may hold `records.jsonl.gz` instead (results/reference/): read transparently.
+ */
 export async function* readRecords(file: string): AsyncGenerator<RunRecord> {
-  if (!existsSync(file)) return;
-  const rl = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const gz = `${file}.gz`;
+  if (!existsSync(file) && !existsSync(gz)) return;
+  const input = existsSync(file) ? createReadStream(file) : createReadStream(gz).pipe(createGunzip());
+  input.setEncoding('utf8');
+  const rl = createInterface({ input, crlfDelay: Infinity });
   let line = 0;
   for await (const text of rl) {
     line++;

@@ -88,6 +88,8 @@ describe('normalizeLabel', () => {
     ['이다', '이다'],
     ['입니다', '입니다'],
     ['책임입니다', '책임'],
+    ['업무상배임', '업무상배임'],
+    ['업무상배임입니다.', '업무상배임'],
   ])('%j → %j', (input, expected) => {
     expect(normalizeLabel(input)).toBe(expected);
   });

@@ -114,7 +114,7 @@ export function stripWrapping(s: string): string {
 const ANSWER_PREFIX =
   /^(?:\*\*)?(?:최종\s*)?(?:정답|답변|답|결론|분류|라벨|레이블|판단|결과|final\s+answer|answer|label)(?:\*\*)?\s*(?:(?:은|는)\s*[:：]?|[:：])\s*/iu;
 
-/** Trailing sentence punctuation (and emphasis closers left behind by it). */
+/** Trailing sentence punctuation (`.`, `。`, `!`, `?`, `…`, `~`) with any spaces among it. */
 const TRAILING_PUNCT = /[\s.。．!！?？…~〜]+$/u;
 
 /**
@@ -128,11 +128,12 @@ const ENDINGS: readonly RegExp[] = [
 ];
 
 /**
- * Nouns that end in 임 themselves (責任 and other 任 compounds, loanwords). Stripping 임 from these
- * would turn `책임` into `책`, so they are left alone.
+ * Nouns that end in 임 themselves: 任 compounds (책임, 배임 as in the case name 업무상배임, 위임…),
+ * 姙 compounds (불임, 피임), 모임 and loanwords. Stripping 임 from these would turn `책임` into `책`,
+ * so they are left alone.
  */
 const NOUNS_ENDING_IM =
-  /(?:책임|위임|수임|선임|해임|연임|중임|겸임|부임|퇴임|취임|전임|후임|일임|재임|방임|자임|상임|주임|담임|소임|신임|유임|사임|초임|특임|역임|적임|모임|게임|타임|프레임|네임)$/u;
+  /(?:책임|배임|위임|수임|선임|해임|연임|중임|겸임|부임|퇴임|취임|전임|후임|일임|재임|방임|자임|상임|주임|담임|소임|신임|유임|사임|초임|특임|역임|적임|무임|불임|피임|회임|모임|게임|타임|프레임|네임)$/u;
 
 /** Invisible characters that copy/paste adds inside words (ZWSP, word joiner, BOM). */
 const INVISIBLE = /[\u200b\u2060\ufeff]/gu;

@@ -41,15 +41,13 @@ export function fitColumns<R>(columns: Column<R>[], available: number, gap = 2):
   }
   const fitted = kept.map((c) => ({ ...c, w: c.width }));
   let spare = available - total(kept);
-  // Share the spare columns among flexible columns, one at a time, so they grow evenly.
-  while (spare > 0) {
-    const growable = fitted.filter((c) => c.maxWidth !== undefined && c.w < c.maxWidth);
-    if (growable.length === 0) break;
-    for (const c of growable) {
-      if (spare <= 0) break;
-      c.w++;
-      spare--;
-    }
+  // Flexible columns grow in the order they are declared (the first is the most useful to widen).
+  for (const c of fitted) {
+    if (spare <= 0) break;
+    if (c.maxWidth === undefined || c.w >= c.maxWidth) continue;
+    const grow = Math.min(spare, c.maxWidth - c.w);
+    c.w += grow;
+    spare -= grow;
   }
   // Still too wide with only essential columns: shrink flexible ones, never below 4.
   let over = -spare;

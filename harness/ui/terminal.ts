@@ -23,7 +23,7 @@ export const MAX_FPS = 10;
  * run cleanly); only changed lines are rewritten, so settled rows cost nothing.
  */
 export function inkOptions(extra: Partial<RenderOptions> = {}): RenderOptions {
-  return { exitOnCtrlC: false, patchConsole: true, maxFps: MAX_FPS, incrementalRendering: true, ...extra };
+  return { exitOnCtrlC: false, patchConsole: true, maxFps: MAX_FPS, ...extra };
 }
 
 /** Terminal size with sane fallbacks (80×24). */
