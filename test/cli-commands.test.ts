@@ -127,3 +127,27 @@ describe('runner behaviours over HTTP', () => {
     expect(recs[0]!.reasoning).toMatch(/긴급 복구/);
   });
 });
+
+describe('kseval models', () => {
+  it('list --json covers the four sovereign families and three global baselines', async () => {
+    const r = await cli(['models', 'list', '--json']);
+    const rows = JSON.parse(r.out) as Array<{ family: string | null; origin: string; residency: string; keySet: boolean }>;
+    const families = new Set(rows.filter((m) => m.origin === 'sovereign').map((m) => m.family));
+    for (const f of ['exaone', 'hyperclova-x', 'solar', 'ax']) expect(families).toContain(f);
+    const globals = new Set(rows.filter((m) => m.origin === 'global').map((m) => m.family));
+    for (const f of ['gpt', 'claude', 'gemini']) expect(globals).toContain(f);
+    expect(r.out).not.toMatch(/sk-|nv-[A-Za-z0-9]{8}/);
+  });
+  it('a config entry can start from a local-server preset', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'kseval.config.yaml');
+    writeFileSync(file, 'models:\n  - id: my-exaone\n    preset: vllm\n    model: LGAI-EXAONE/EXAONE-4.0-32B\n    vendor: LG AI Research\n    origin: sovereign\n');
+    const r = await cli(['models', 'list', '--json', '--config', file]);
+    const m = (JSON.parse(r.out) as Array<{ id: string; baseURL: string; residency: string; openWeights: boolean }>).find((x) => x.id === 'my-exaone')!;
+    expect(m).toMatchObject({ baseURL: 'http://127.0.0.1:8000/v1', residency: 'local', openWeights: true });
+    writeFileSync(file, 'models:\n  - id: x\n    preset: vlm\n    model: m\n    origin: sovereign\n');
+    const bad = await cli(['models', 'list', '--config', file]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain(`${file}:3: models[0]: unknown preset 'vlm'`);
+  });
+});

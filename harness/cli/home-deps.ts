@@ -7,7 +7,7 @@ import { validatePack } from '../packs/validate.ts';
 import type { TaskPack } from '../core/pack.ts';
 import type { HomeDeps } from '../ui/deps.ts';
 import type { Io } from './main.ts';
-import { catalogWithBuiltins, hasKey } from './models-resolve.ts';
+import { catalogWithBuiltins, hasKey, presets } from './models-resolve.ts';
 import { TASKS_ROOT } from './packs-command.ts';
 import { planRun } from './run-command.ts';
 
@@ -22,7 +22,7 @@ export function homeDeps(io: Io, root = TASKS_ROOT): HomeDeps {
       return packs;
     },
     async listModels() {
-      const cfg = await loadConfig(undefined, catalogWithBuiltins());
+      const cfg = await loadConfig(undefined, catalogWithBuiltins(), presets());
       return cfg.models.map((m) => ({ ...m, keySet: hasKey(m) }));
     },
     listRuns() {

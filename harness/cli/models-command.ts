@@ -4,9 +4,9 @@ import { checkModel } from '../../adapters/check.ts';
 import { loadConfig } from '../config/config.ts';
 import { UserError } from '../core/errors.ts';
 import type { ModelSpec } from '../core/model.ts';
-import { padDisplay } from '../text/width.ts';
+import { displayWidth, padDisplay } from '../text/width.ts';
 import type { CommandResult, Io } from './main.ts';
-import { catalogWithBuiltins, hasKey, keysFor } from './models-resolve.ts';
+import { catalogWithBuiltins, hasKey, keysFor, presets } from './models-resolve.ts';
 import { list } from './select-packs.ts';
 
 const ORDER = { sovereign: 0, global: 1, reference: 2 } as const;
@@ -36,13 +36,14 @@ export function registerModels(program: Command, io: Io, result: CommandResult):
     .option('--config <file>', 'config file adding models')
     .option('--json', 'print JSON')
     .action(async (opts: { config?: string; json?: boolean }) => {
-      const cfg = await loadConfig(opts.config, catalogWithBuiltins());
+      const cfg = await loadConfig(opts.config, catalogWithBuiltins(), presets());
       const rows = cfg.models.map(describe).sort((a, b) => ORDER[a.origin] - ORDER[b.origin] || a.id.localeCompare(b.id));
       if (opts.json) return io.out(JSON.stringify(rows, null, 2));
-      io.out(`${padDisplay('id', 28)} ${padDisplay('vendor', 20)} ${padDisplay('origin', 10)} ${padDisplay('where', 7)} ${padDisplay('weights', 8)} key`);
+      const w = (k: 'id' | 'vendor') => Math.max(k.length, ...rows.map((r) => displayWidth(r[k])));
+      io.out(`${padDisplay('id', w('id'))}  ${padDisplay('vendor', w('vendor'))}  ${padDisplay('origin', 9)}  ${padDisplay('where', 6)}  ${padDisplay('weights', 7)}  key`);
       for (const r of rows) {
         const key = r.apiKeyEnv ? `${r.keySet ? 'set' : 'missing'} (${r.apiKeyEnv})` : 'none needed';
-        io.out(`${padDisplay(r.id, 28)} ${padDisplay(r.vendor, 20)} ${padDisplay(r.origin, 10)} ${padDisplay(r.residency, 7)} ${padDisplay(r.openWeights ? 'open' : 'closed', 8)} ${key}`);
+        io.out(`${padDisplay(r.id, w('id'))}  ${padDisplay(r.vendor, w('vendor'))}  ${padDisplay(r.origin, 9)}  ${padDisplay(r.residency, 6)}  ${padDisplay(r.openWeights ? 'open' : 'closed', 7)}  ${key}`);
       }
     });
   models
@@ -52,7 +53,7 @@ export function registerModels(program: Command, io: Io, result: CommandResult):
     .option('--config <file>', 'config file adding models')
     .option('--json', 'print JSON')
     .action(async (ids: string | undefined, opts: { config?: string; json?: boolean }) => {
-      const cfg = await loadConfig(opts.config, catalogWithBuiltins());
+      const cfg = await loadConfig(opts.config, catalogWithBuiltins(), presets());
       const wanted = list(ids);
       const byId = new Map(cfg.models.map((m) => [m.id, m]));
       const chosen = wanted ? wanted.map((id) => byId.get(id) ?? (() => { throw new UserError(`unknown model '${id}'`, { hint: 'see kseval models list' }); })()) : cfg.models.filter((m) => m.adapter !== 'builtin' && m.apiKeyEnv && hasKey(m));

@@ -4,7 +4,7 @@
  * that names the env var.
  */
 import { createBuiltinAdapter, BUILTIN_MODELS } from '../../adapters/builtin/index.ts';
-import { loadCatalog } from '../../adapters/catalog.ts';
+import { loadCatalog, loadPresets } from '../../adapters/catalog.ts';
 import { ADAPTERS, createAdapter as createFromRegistry, type AdapterFactory } from '../../adapters/registry.ts';
 import type { Adapter } from '../core/adapter.ts';
 import { UserError } from '../core/errors.ts';
@@ -13,6 +13,11 @@ import type { ResolvedModel } from '../runner/plan.ts';
 
 export function catalogWithBuiltins(): ModelSpec[] {
   return [...BUILTIN_MODELS, ...loadCatalog()];
+}
+
+/** Local-server presets (`preset: vllm` in a config entry), without their notes. */
+export function presets(): Record<string, Partial<ModelSpec>> {
+  return Object.fromEntries(Object.entries(loadPresets()).map(([k, { notes: _n, ...v }]) => [k, v]));
 }
 
 export function keysFor(spec: ModelSpec, env: NodeJS.ProcessEnv = process.env): { apiKey?: string; apiKey2?: string } {

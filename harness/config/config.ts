@@ -48,7 +48,7 @@ export const DEFAULT_CONFIG_FILE = 'kseval.config.yaml';
  * Loads the config (explicit file, else ./kseval.config.yaml if present) and merges its models
  * over the catalog: an entry whose id is in the catalog may give only the keys it changes.
  */
-export async function loadConfig(file: string | undefined, catalog: ModelSpec[]): Promise<KsevalConfig> {
+export async function loadConfig(file: string | undefined, catalog: ModelSpec[], presets: Record<string, Partial<ModelSpec>> = {}): Promise<KsevalConfig> {
   const chosen = file ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
   if (file && !existsSync(file)) throw new UserError(`config file not found`, { file, hint: 'check the --config path' });
   const parsed = chosen ? await readYaml(chosen, ConfigSchema) : { value: ConfigSchema.parse({}), problems: [] };
@@ -57,8 +57,15 @@ export async function loadConfig(file: string | undefined, catalog: ModelSpec[])
   const byId = new Map(catalog.map((m) => [m.id, m]));
   const problems: UserError[] = [];
   cfg.models.forEach((raw, i) => {
-    const base = typeof raw.id === 'string' ? byId.get(raw.id) : undefined;
-    const merged = base ? { ...base, ...raw, params: { ...base.params, ...((raw.params as object) ?? {}) } } : raw;
+    // `preset: vllm` fills adapter, baseURL, residency and open weights for a local server;
+    // an id already in the catalog may give only the keys it changes.
+    const { preset, ...fields } = raw;
+    if (preset !== undefined && (typeof preset !== 'string' || !presets[preset])) {
+      problems.push(new UserError(`models[${i}]: unknown preset '${String(preset)}'`, { file: chosen, line: parsed.lineAt?.(['models', i, 'preset']), hint: `use one of ${Object.keys(presets).join(', ') || '(none)'}` }));
+      return;
+    }
+    const base: Partial<ModelSpec> | undefined = typeof preset === 'string' ? { vendor: 'unknown', ...presets[preset] } : typeof fields.id === 'string' ? byId.get(fields.id) : undefined;
+    const merged = base ? { ...base, ...fields, params: { ...(base.params ?? {}), ...((fields.params as object) ?? {}) } } : fields;
     const result = ModelSpecSchema.safeParse(merged);
     if (!result.success) {
       for (const issue of result.error.issues) {

@@ -3,6 +3,7 @@
  * of the task and its 95% interval (task rows of summary.csv), and error/unparsed rates.
  * The cursor is on a (task, model) row; Enter opens that task for that model.
  */
+import React from 'react';
 import { Box } from 'ink';
 import type { ScoreRow } from '../core/summary.ts';
 import { displayWidth, padDisplay, truncateDisplay } from '../text/width.ts';

@@ -2,6 +2,7 @@
  * The home screen's keys: choose suites and models, start a run (planned through the CLI's
  * deps, errors shown in place), or open a past run. It ends by handing a choice to home-entry.
  */
+import React from 'react';
 import { useInput } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import { UserError, UserErrors } from '../core/errors.ts';

@@ -2,6 +2,7 @@
  * The home screen: packs by domain with item counts, models by origin with residency and key
  * status, past runs; the current choice and the keys. One section is shown at a time (Tab).
  */
+import React from 'react';
 import { Box } from 'ink';
 import type { TaskPack } from '../core/pack.ts';
 import type { ModelEntry } from './deps.ts';
@@ -59,7 +60,7 @@ export function HomeScreen({ packs, models, runs, sel, width, height, message }:
   const summary: Segment[] = [
     { text: 'run ', dim: true },
     { text: `${sel.tasks.size} task${sel.tasks.size === 1 ? '' : 's'}`, bold: true },
-    { text: ` (${items} items each)`, dim: true },
+    { text: ` (${items} items per model)`, dim: true },
     { text: ' × ', dim: true },
     { text: `${sel.models.size} model${sel.models.size === 1 ? '' : 's'}`, bold: true },
     { text: '   limit ', dim: true },

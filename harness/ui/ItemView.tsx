@@ -1,4 +1,5 @@
 /** One item: status, scores, error, gold, parsed answer, raw output, thinking and prompt, scrollable. */
+import React from 'react';
 import { Box } from 'ink';
 import { keyLine } from './keys.ts';
 import { Line } from './Line.tsx';

@@ -1,4 +1,5 @@
 /** One terminal line made of styled segments; never wrapped by Ink (widths are computed before). */
+import React from 'react';
 import { Text } from 'ink';
 import { memo } from 'react';
 import { seg, type SegmentLike } from './segments.ts';

@@ -4,6 +4,7 @@
  * difference from the best global baseline, coloured only when its interval excludes zero;
  * error and unparsed rates beside each score.
  */
+import React from 'react';
 import { Box } from 'ink';
 import { truncateDisplay, wrapDisplay } from '../text/width.ts';
 import { keyLine, type KeyHint } from './keys.ts';

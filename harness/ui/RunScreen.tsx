@@ -1,4 +1,5 @@
 /** The run screen: overall progress, the model × domain table, why models stopped, and the keys. */
+import React from 'react';
 import { Box } from 'ink';
 import { progressBar } from './bars.ts';
 import { duration, perSecond } from './format.ts';

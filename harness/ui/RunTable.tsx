@@ -3,6 +3,7 @@
  * snapshots, so their memoized lines are not re-rendered; when there are more rows than fit, the
  * rows still running are kept and settled ones folded into a count.
  */
+import React from 'react';
 import { Box } from 'ink';
 import { memo, useMemo } from 'react';
 import { Line } from './Line.tsx';

@@ -41,8 +41,9 @@ export function fitColumns<R>(columns: Column<R>[], available: number, gap = 2):
   }
   const fitted = kept.map((c) => ({ ...c, w: c.width }));
   let spare = available - total(kept);
-  // Flexible columns grow in the order they are declared (the first is the most useful to widen).
-  for (const c of fitted) {
+  // Flexible columns grow most important first (lowest priority number, then declaration order).
+  const growOrder = fitted.map((c, i) => ({ c, i })).sort((a, b) => a.c.priority - b.c.priority || a.i - b.i);
+  for (const { c } of growOrder) {
     if (spare <= 0) break;
     if (c.maxWidth === undefined || c.w >= c.maxWidth) continue;
     const grow = Math.min(spare, c.maxWidth - c.w);
