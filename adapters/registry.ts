@@ -6,6 +6,7 @@ import type { Adapter } from '../harness/core/adapter.ts';
 import { UserError } from '../harness/core/errors.ts';
 import type { ModelSpec } from '../harness/core/model.ts';
 import { AnthropicAdapter } from './anthropic.ts';
+import { createBuiltinAdapter } from './builtin/index.ts';
 import { ClovaStudioAdapter } from './clova-studio.ts';
 import { OpenAICompatibleAdapter } from './openai-compatible.ts';
 import type { AdapterFactory, AdapterKeys } from './registry-types.ts';
@@ -19,17 +20,11 @@ export const NETWORK_ADAPTERS = {
   anthropic: (spec, keys) => new AnthropicAdapter(spec, keys),
 } satisfies Record<string, AdapterFactory>;
 
-/**
- * Every adapter kseval knows.
- * >>> builtin: add `builtin: (spec, keys) => …` here (owned by adapters/builtin/). <<<
- */
+/** Every adapter kseval knows: the network ones and the built-in reference systems. */
 export const ADAPTERS: Record<string, AdapterFactory> = {
   ...NETWORK_ADAPTERS,
+  builtin: (spec) => createBuiltinAdapter(spec),
 };
-
-export function adapterNames(): string[] {
-  return Object.keys(ADAPTERS);
-}
 
 export function createAdapter(spec: ModelSpec, keys: AdapterKeys, registry: Record<string, AdapterFactory> = ADAPTERS): Adapter {
   const factory = registry[spec.adapter];
@@ -37,11 +32,4 @@ export function createAdapter(spec: ModelSpec, keys: AdapterKeys, registry: Reco
     throw new UserError(`model ${spec.id}: unknown adapter "${spec.adapter}"`, { hint: `use one of: ${Object.keys(registry).join(', ')}` });
   }
   return factory(spec, keys);
-}
-
-/** The keys a spec names, read from the environment (never stored anywhere else). */
-export function keysFromEnv(spec: ModelSpec, env: NodeJS.ProcessEnv = process.env): AdapterKeys {
-  const apiKey = spec.apiKeyEnv ? env[spec.apiKeyEnv] : undefined;
-  const apiKey2 = spec.apiKeyEnv2 ? env[spec.apiKeyEnv2] : undefined;
-  return { ...(apiKey ? { apiKey } : {}), ...(apiKey2 ? { apiKey2 } : {}) };
 }

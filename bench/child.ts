@@ -64,6 +64,7 @@ async function runKseval(): Promise<void> {
   const rssAfterPlan = rssMb();
   const peakAfterPlan = peakRssMb();
   let lastRecordAt = 0;
+  let peakAtLastRecord = 0;
   let records = 0;
   let errors = 0;
   let retries = 0;
@@ -72,9 +73,11 @@ async function runKseval(): Promise<void> {
       records++;
       if (e.record.status !== 'ok' && e.record.status !== 'unparsed') errors++;
       lastRecordAt = performance.now();
+      if (records === items) peakAtLastRecord = peakRssMb();
     } else if (e.type === 'retry') retries++;
   };
   const controller = new AbortController();
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let exitCode: number;
   if (values.reporter === 'ink') {
@@ -89,7 +92,8 @@ async function runKseval(): Promise<void> {
     exitCode = (await executeRun(plan, listen, controller.signal)).exitCode;
   }
   const t1 = performance.now();
-  report({ mode: 'kseval', items, records, errors, retries, exitCode, wallMs: t1 - t0, requestsMs: lastRecordAt - t0, finalizeMs: t1 - lastRecordAt, rssAfterPlanMb: rssAfterPlan, peakAfterPlanMb: peakAfterPlan });
+  const cpu = process.cpuUsage(cpu0);
+  report({ mode: 'kseval', items, records, errors, retries, exitCode, wallMs: t1 - t0, requestsMs: lastRecordAt - t0, finalizeMs: t1 - lastRecordAt, cpuMs: (cpu.user + cpu.system) / 1000, rssAfterPlanMb: rssAfterPlan, peakAfterPlanMb: peakAfterPlan, peakAtLastRecordMb: peakAtLastRecord });
 }
 
 async function runBare(): Promise<void> {
@@ -99,6 +103,7 @@ async function runBare(): Promise<void> {
   const client = new OpenAI({ apiKey: 'bench-key', baseURL: values.url, maxRetries: 0 });
   const limit = pLimit(Number(values.concurrency));
   let failed = 0;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   await Promise.all(
     bodies.map((messages) =>
@@ -113,7 +118,8 @@ async function runBare(): Promise<void> {
     ),
   );
   const t1 = performance.now();
-  report({ mode: 'bare', items: bodies.length, failed, wallMs: t1 - t0 });
+  const cpu = process.cpuUsage(cpu0);
+  report({ mode: 'bare', items: bodies.length, failed, wallMs: t1 - t0, cpuMs: (cpu.user + cpu.system) / 1000 });
 }
 
 /** summarize() over N synthetic scored items (half right, a few unparsed and errors). */

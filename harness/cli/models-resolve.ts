@@ -3,9 +3,9 @@
  * environment only (never from a file), and models whose key is missing skipped with a line
  * that names the env var.
  */
-import { createBuiltinAdapter, BUILTIN_MODELS } from '../../adapters/builtin/index.ts';
+import { BUILTIN_MODELS } from '../../adapters/builtin/index.ts';
 import { loadCatalog, loadPresets } from '../../adapters/catalog.ts';
-import { ADAPTERS, createAdapter as createFromRegistry, type AdapterFactory } from '../../adapters/registry.ts';
+import { createAdapter as createFromRegistry } from '../../adapters/registry.ts';
 import type { Adapter } from '../core/adapter.ts';
 import { UserError } from '../core/errors.ts';
 import type { ModelSpec } from '../core/model.ts';
@@ -29,11 +29,8 @@ export function hasKey(spec: ModelSpec, env: NodeJS.ProcessEnv = process.env): b
   return !spec.apiKeyEnv || keysFor(spec, env).apiKey !== undefined;
 }
 
-/** Every adapter, the built-in reference systems included. */
-const ALL_ADAPTERS: Record<string, AdapterFactory> = { ...ADAPTERS, builtin: (spec) => createBuiltinAdapter(spec) };
-
 export function createAdapter(spec: ModelSpec, env: NodeJS.ProcessEnv = process.env): Adapter {
-  return createFromRegistry(spec, keysFor(spec, env), ALL_ADAPTERS);
+  return createFromRegistry(spec, keysFor(spec, env));
 }
 
 /**

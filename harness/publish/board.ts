@@ -219,6 +219,8 @@ export interface Comparison {
   nItems: number;
   excludesZero: boolean;
   significantHolm: boolean;
+  /** A task's primary metric is corpus-level (not the mean per-item score): Δ approximates it. */
+  approximate: boolean;
 }
 
 export interface MissingComparison {

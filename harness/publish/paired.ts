@@ -76,6 +76,7 @@ export function compareToBaselines(rows: ComparedRow[], columns: Column[], boot:
         nItems: perTask.reduce((s, p) => s + p.n, 0),
         excludesZero: lo > 0 || hi < 0,
         significantHolm: false,
+        approximate: [...cell.sources, ...theirs.sources].some((t) => !boot.task(t)?.exact),
       });
     }
     const adjusted = holm(mine.map((c) => c.p));

@@ -4,7 +4,7 @@
  */
 import React from 'react';
 import { useInput } from 'ink';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { UserError, UserErrors } from '../core/errors.ts';
 import type { TaskPack } from '../core/pack.ts';
 import { loadRun, type LoadedRun } from '../results/load-run.ts';
@@ -16,6 +16,7 @@ import { isDown, isQuit, isUp } from './keys.ts';
 import { describeRun, type PastRun } from './run-list.ts';
 import { useTerminalSize, type Size } from './use-terminal-size.ts';
 import { moveCursor } from './viewport.ts';
+import { useRefState } from './use-ref-state.ts';
 
 export type HomeChoice = { kind: 'quit' } | { kind: 'run'; plan: RunPlan } | { kind: 'view'; run: LoadedRun };
 
@@ -40,9 +41,9 @@ export function HomeApp({ deps, initial, onDone, size }: HomeAppProps) {
   const [packs, setPacks] = useState<TaskPack[] | undefined>(undefined);
   const [models, setModels] = useState<ModelEntry[] | undefined>(undefined);
   const runs = useMemo<PastRun[]>(() => deps.listRuns().map(describeRun), [deps]);
-  const [sel, setSel] = useState<HomeSelection | undefined>(initial);
+  const [sel, getSel, setSel] = useRefState<HomeSelection | undefined>(initial);
   const [message, setMessage] = useState<HomeMessage | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const busy = useRef(false);
 
   useEffect(() => {
     let live = true;
@@ -64,20 +65,21 @@ export function HomeApp({ deps, initial, onDone, size }: HomeAppProps) {
     if (!packs || !models) return;
     const req = runRequest(current, packs, models);
     if (typeof req === 'string') return setMessage({ text: req, tone: 'error' });
-    setBusy(true);
+    busy.current = true;
     setMessage({ text: 'planning the run…', tone: 'info' });
     deps.plan(req).then(
       (plan) => onDone({ kind: 'run', plan }, current),
       (e: unknown) => {
-        setBusy(false);
+        busy.current = false;
         setMessage({ text: describeError(e), tone: 'error' });
       },
     );
   };
 
   useInput((input, key) => {
+    const sel = getSel();
     if (isQuit(input, key) || key.escape) return onDone({ kind: 'quit' }, sel);
-    if (!sel || !packs || !models || busy) return;
+    if (!sel || !packs || !models || busy.current) return;
     const section = sel.section;
     const count = sectionLength(section, packs, models, runs);
     const cursor = sel.cursor[section];

@@ -4,7 +4,7 @@
  */
 import React from 'react';
 import { useInput } from 'ink';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LoadedRun } from '../results/load-run.ts';
 import { DomainView, domainPicks, type TaskInfo } from './DomainView.tsx';
 import { itemLines } from './item-lines.ts';
@@ -18,6 +18,7 @@ import { loadTaskDetail, PackCache, type TaskDetail } from './task-detail.ts';
 import { TaskView, type TaskPane } from './TaskView.tsx';
 import { useTerminalSize, type Size } from './use-terminal-size.ts';
 import { moveCursor } from './viewport.ts';
+import { useRefState } from './use-ref-state.ts';
 
 export type ResultsExit = 'quit' | 'back';
 
@@ -25,6 +26,12 @@ type Screen =
   | { kind: 'domain'; domain: string; cursor: number }
   | { kind: 'task'; model: string; task: string; focus: TaskPane; labelCursor: number; itemCursor: number }
   | { kind: 'item'; model: string; task: string; index: number; scroll: number };
+
+interface Nav {
+  tab: number;
+  cursor: number;
+  stack: Screen[];
+}
 
 export interface ResultsAppProps {
   run: LoadedRun;
@@ -43,9 +50,8 @@ export function ResultsApp({ run, onExit, canGoBack, size, packs: givenPacks }: 
   const { columns, rows } = useTerminalSize(size);
   const width = Math.max(20, columns - 1);
   const height = Math.max(10, rows - 1);
-  const [tab, setTab] = useState(0);
-  const [cursor, setCursor] = useState(0);
-  const [stack, setStack] = useState<Screen[]>([]);
+  const [nav, getNav, setNav] = useRefState<Nav>({ tab: 0, cursor: 0, stack: [] });
+  const { tab, cursor, stack } = nav;
   const [details, setDetails] = useState<ReadonlyMap<string, TaskDetail | { error: string }>>(new Map());
   const [titles, setTitles] = useState<ReadonlyMap<string, TaskInfo>>(new Map());
   const [usage, setUsage] = useState<ReadonlyMap<string, ModelUsage> | undefined>(undefined);
@@ -74,37 +80,46 @@ export function ResultsApp({ run, onExit, canGoBack, size, packs: givenPacks }: 
     };
   }, [run, packs]);
 
-  // Records of the task being looked at.
+  // Records of the task being looked at, read once per (model, task) and kept.
   const wanted = screen && screen.kind !== 'domain' ? detailKey(screen.model, screen.task) : undefined;
+  const inflight = useRef(new Set<string>());
+  const mounted = useRef(true);
+  useEffect(
+    () => () => {
+      mounted.current = false;
+    },
+    [],
+  );
   useEffect(() => {
-    if (!wanted || details.has(wanted) || !screen || screen.kind === 'domain') return;
-    let live = true;
-    loadTaskDetail(run.dir, run.manifest, screen.model, screen.task, packs).then(
-      (d) => live && setDetails((m) => new Map(m).set(wanted, d)),
-      (e: unknown) => live && setDetails((m) => new Map(m).set(wanted, { error: e instanceof Error ? e.message : String(e) })),
-    );
-    return () => {
-      live = false;
+    if (!wanted || details.has(wanted) || inflight.current.has(wanted)) return;
+    inflight.current.add(wanted);
+    const [model, task] = wanted.split('\u0000') as [string, string];
+    const settle = (v: TaskDetail | { error: string }) => {
+      inflight.current.delete(wanted);
+      if (mounted.current) setDetails((m) => new Map(m).set(wanted, v));
     };
-  }, [wanted, details, run, packs, screen]);
+    loadTaskDetail(run.dir, run.manifest, model, task, packs).then(settle, (e: unknown) => settle({ error: e instanceof Error ? e.message : String(e) }));
+  }, [wanted, details, run, packs]);
 
   const loaded = wanted ? details.get(wanted) : undefined;
   const detail = loaded && !('error' in loaded) ? loaded : undefined;
   const loadError = loaded && 'error' in loaded ? loaded.error : undefined;
-  const replace = (s: Screen) => setStack((st) => [...st.slice(0, -1), s]);
-  const push = (s: Screen) => setStack((st) => [...st, s]);
-  const pop = () => setStack((st) => st.slice(0, -1));
+  const replace = (s: Screen) => setNav((n) => ({ ...n, stack: [...n.stack.slice(0, -1), s] }));
+  const push = (s: Screen) => setNav((n) => ({ ...n, stack: [...n.stack, s] }));
+  const pop = () => setNav((n) => ({ ...n, stack: n.stack.slice(0, -1) }));
   const tabs = tabNames(data);
   const lines = screen?.kind === 'item' && detail?.items[screen.index] ? itemLines(detail.items[screen.index]!, width) : [];
 
   useInput((input, key) => {
     if (isQuit(input, key)) return onExit('quit');
+    const { tab, cursor, stack } = getNav();
+    const screen = stack[stack.length - 1];
     if (!screen) {
       if (isBack(input, key)) return onExit(canGoBack ? 'back' : 'quit');
-      if (key.leftArrow || (key.tab && key.shift) || input === 'h') setTab((t) => (t + tabs.length - 1) % tabs.length);
-      else if (key.rightArrow || key.tab || input === 'l') setTab((t) => (t + 1) % tabs.length);
-      else if (isUp(input, key)) setCursor((c) => moveCursor(c, -1, data.models.length));
-      else if (isDown(input, key)) setCursor((c) => moveCursor(c, 1, data.models.length));
+      if (key.leftArrow || (key.tab && key.shift) || input === 'h') setNav((n) => ({ ...n, tab: (n.tab + tabs.length - 1) % tabs.length }));
+      else if (key.rightArrow || key.tab || input === 'l') setNav((n) => ({ ...n, tab: (n.tab + 1) % tabs.length }));
+      else if (isUp(input, key)) setNav((n) => ({ ...n, cursor: moveCursor(n.cursor, -1, data.models.length) }));
+      else if (isDown(input, key)) setNav((n) => ({ ...n, cursor: moveCursor(n.cursor, 1, data.models.length) }));
       else if (key.return && tab < data.domains.length) {
         const domain = data.domains[tab]!;
         const picks = domainPicks(data, domain);
@@ -123,6 +138,8 @@ export function ResultsApp({ run, onExit, canGoBack, size, packs: givenPacks }: 
       else if (key.return && picks[screen.cursor]) push({ kind: 'task', ...picks[screen.cursor]!, focus: 'items', labelCursor: 0, itemCursor: 0 });
       return;
     }
+    const found = details.get(detailKey(screen.model, screen.task));
+    const detail = found && !('error' in found) ? found : undefined;
     if (screen.kind === 'task') {
       if (key.tab) return replace({ ...screen, focus: screen.focus === 'items' ? 'labels' : 'items' });
       if (!detail) return;
@@ -135,7 +152,8 @@ export function ResultsApp({ run, onExit, canGoBack, size, packs: givenPacks }: 
       return;
     }
     // item page
-    if (!detail) return;
+    if (!detail || !detail.items[screen.index]) return;
+    const lines = itemLines(detail.items[screen.index]!, width);
     const room = itemRoom(height);
     const maxScroll = Math.max(0, lines.length - room);
     const scrollBy = (d: number) => replace({ ...screen, scroll: Math.max(0, Math.min(maxScroll, screen.scroll + d)) });
@@ -148,7 +166,7 @@ export function ResultsApp({ run, onExit, canGoBack, size, packs: givenPacks }: 
     else if (key.leftArrow || key.rightArrow) {
       const index = moveCursor(screen.index, key.leftArrow ? -1 : 1, detail.items.length);
       // Keep the task page's cursor on the item being read.
-      setStack((st) => st.map((s, i) => (i === st.length - 1 ? { ...screen, index, scroll: 0 } : s.kind === 'task' && i === st.length - 2 ? { ...s, itemCursor: index } : s)));
+      setNav((n) => ({ ...n, stack: n.stack.map((s, i) => (i === n.stack.length - 1 ? { ...screen, index, scroll: 0 } : s.kind === 'task' && i === n.stack.length - 2 ? { ...s, itemCursor: index } : s)) }));
     }
   });
 

@@ -17,6 +17,7 @@ async function showHome(deps: HomeDeps, initial: HomeSelection | undefined): Pro
   let instance: ReturnType<typeof render> | undefined;
   const onDone = (choice: HomeChoice, selection: HomeSelection | undefined) => {
     out = { choice, selection };
+    instance?.clear(); // the menu has done its job: leave the screen to the run or results
     instance?.unmount();
   };
   instance = render(createElement(HomeApp, { deps, initial, onDone }), inkOptions());
