@@ -38,7 +38,7 @@ export function chartSvg(column: Column, rows: BoardRow[], rowIndex: Map<string,
     const y = TOP + k * STEP;
     const mid = (BAR_H / 2 + 1).toFixed(0);
     out.push(
-      `<g class="bar ${r.origin}" data-row="r${rowIndex.get(r.id)}" data-origin="${r.origin}" data-residency="${r.residency}" transform="translate(0,${y})">`,
+      `<g class="bar ${h(r.origin)}" data-row="r${rowIndex.get(r.id)}" data-origin="${h(r.origin)}" data-residency="${h(r.residency)}" transform="translate(0,${y})">`,
       `<title>${h(r.id)} — ${h(scoreText(cell))}</title>`,
       `<text x="${LABEL_RIGHT}" y="${BAR_H - 1}" text-anchor="end">${h(truncateDisplay(r.id, LABEL_COLUMNS).trimEnd())}</text>`,
       `<rect x="${PLOT_X}" y="1" width="${(Math.max(0, Math.min(1, cell.value)) * PLOT_W).toFixed(1)}" height="${BAR_H}"/>`,

@@ -222,6 +222,12 @@ function dateDots(line: string): DateDots {
     const last = dots.pop() ?? null;
     add(m.index, dots, last);
   }
+  // A bare year (`경계는 2023. 측량으로`): decided like a date, by what follows it.
+  for (const m of line.matchAll(/(?<![\d.])(\d{4})\.(?![ \t]{0,2}\d)/gu)) {
+    const year = Number(m[1]);
+    if (isCovered(m.index) || year < 1900 || year > 2100 || (m.index > 0 && !isSpace(line[m.index - 1]))) continue;
+    add(m.index, [], m.index + 4);
+  }
   // Month-day after `같은 해` or after a range mark (`2026. 2. 1.(월) ~ 2. 5.(금)`); day after `같은 달`.
   for (const m of line.matchAll(
     /(?:(?:같은\s?해|동년|이듬해|그해|[~∼～])\s*\d{1,2}\.[ \t]{0,2}\d{1,2}|(?:같은\s?달|동월)\s+\d{1,2})\.(?!\d)/gu,
@@ -328,6 +334,8 @@ const isTopic = (word: string): boolean =>
 function dateEndsSentence(prefix: string, rest: string): boolean {
   const before = prefix.trim();
   if (before.length === 0 || CONNECTIVE_END.test(before)) return false;
+  // `원고가 2022. 7. 받은 대출`: a subject or object still waiting for its verb is no sentence end.
+  if (/[가-힣](?:이|가|을|를|에게|에서|으로|로)$/u.test(before.split(/\s+/u).at(-1) ?? '')) return false;
   const words = rest.split(/\s+/u);
   const word = (words[0] ?? '').replace(/[,.]$/u, '');
   if (SENTENCE_OPENERS.has(word)) return true;

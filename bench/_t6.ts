@@ -1,0 +1,26 @@
+import { mkdtempSync } from 'node:fs';
+import path from 'node:path';
+import { tmpdir } from 'node:os';
+import { writePack, writeBenchConfig, startFakeProcess, KEY_ENV, MODEL_ID } from './setup.ts';
+import { planRun } from '../harness/cli/run-command.ts';
+import { executeRun } from '../harness/runner/run.ts';
+import { validatePack } from '../harness/packs/validate.ts';
+const N = Number(process.argv[2]);
+const mb = () => { global.gc!(); const m = process.memoryUsage(); return `heap ${(m.heapUsed / 2 ** 20).toFixed(0)} ext ${(m.external / 2 ** 20).toFixed(0)} ab ${(m.arrayBuffers / 2 ** 20).toFixed(0)} rss ${(m.rss / 2 ** 20).toFixed(0)}`; };
+const dir = mkdtempSync(path.join(tmpdir(), 'kb-'));
+const packDir = writePack(dir, N);
+const fake = await startFakeProcess(0);
+const config = writeBenchConfig(dir, fake.url);
+process.env[KEY_ENV] = 'k';
+console.log('start', mb());
+const v = await validatePack(packDir);
+console.log('validatePack', mb(), v.pack?.items.length);
+const plan = await planRun({ pack: packDir, models: MODEL_ID, config, concurrency: '128', runDir: path.join(dir, 'run') }, { out: () => {}, err: () => {}, isTTY: false });
+console.log('planRun', mb());
+let n = 0;
+const res = await executeRun(plan, (e) => {
+  if (e.type === 'run-start') console.log('run-start', mb());
+  if (e.type === 'item-done' && ++n % Math.floor(N / 4) === 0) console.log('done', n, mb());
+}, new AbortController().signal);
+console.log('end', mb(), res.exitCode);
+await fake.stop();
