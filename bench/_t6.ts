@@ -6,7 +6,7 @@ import { planRun } from '../harness/cli/run-command.ts';
 import { executeRun } from '../harness/runner/run.ts';
 import { validatePack } from '../harness/packs/validate.ts';
 const N = Number(process.argv[2]);
-const mb = () => { global.gc!(); const m = process.memoryUsage(); return `heap ${(m.heapUsed / 2 ** 20).toFixed(0)} ext ${(m.external / 2 ** 20).toFixed(0)} ab ${(m.arrayBuffers / 2 ** 20).toFixed(0)} rss ${(m.rss / 2 ** 20).toFixed(0)}`; };
+const mb = () => { const m0 = process.memoryUsage(); global.gc!(); const m = process.memoryUsage(); process.stdout.write(`[pre-gc heapTotal ${(m0.heapTotal / 2 ** 20).toFixed(0)} used ${(m0.heapUsed / 2 ** 20).toFixed(0)}] `); return `heap ${(m.heapUsed / 2 ** 20).toFixed(0)} ext ${(m.external / 2 ** 20).toFixed(0)} ab ${(m.arrayBuffers / 2 ** 20).toFixed(0)} rss ${(m.rss / 2 ** 20).toFixed(0)}`; };
 const dir = mkdtempSync(path.join(tmpdir(), 'kb-'));
 const packDir = writePack(dir, N);
 const fake = await startFakeProcess(0);

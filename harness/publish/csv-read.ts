@@ -45,7 +45,7 @@ function startLine(p: ParsedRecord): number {
 export function parseCsv(file: string, text: string, problems: Problems): CsvTable | null {
   let parsed: ParsedRecord[];
   try {
-    parsed = parse(text, { bom: true, raw: true, info: true, relax_column_count: true, skip_empty_lines: true }) as ParsedRecord[];
+    parsed = parse(text, { bom: true, raw: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as ParsedRecord[];
   } catch (e) {
     const err = e as { message?: string; lines?: number };
     problems.add(file, err.lines, `not readable as CSV: ${err.message ?? String(e)}`, 'fix the quoting at that line or re-export the file with `kseval run`');

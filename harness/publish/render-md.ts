@@ -67,7 +67,7 @@ function comparisons(board: Board): string[] {
         board.comparisons.map((c) => [md(c.row), md(label.get(c.column) ?? c.domain), md(c.baselineRow), `${c.approximate ? '≈' : ''}${deltaText(c)}`, pText(c.pHolm), String(c.nItems), markerText(c)]),
       ),
       '',
-      `▲/▼: better/worse than the baseline with Holm-adjusted p < 0.05 across the domains compared for that model. ≈: the mean per-item score stands in for a corpus-level metric. ${md(COMPARISON_METHOD)}`,
+      `▲/▼: better/worse than the baseline with Holm-adjusted p < 0.05 across the domains compared for that model. ≈: the mean per-item score stands in for a corpus-level metric. ${COMPARISON_METHOD}`,
     );
   }
   if (board.missingComparisons.length > 0) {
@@ -78,7 +78,8 @@ function comparisons(board: Board): string[] {
 }
 
 export function renderMarkdown(board: Board): string {
-  const out = ['# kseval leaderboard', '', md(INTERVAL_NOTE), '', ...boardTable(board), '', md(RANK_RULE)];
+  // Our own prose (INTERVAL_NOTE, RANK_RULE, COMPARISON_METHOD) is written as Markdown; only CSV text is escaped.
+  const out = ['# kseval leaderboard', '', INTERVAL_NOTE, '', ...boardTable(board), '', RANK_RULE];
   out.push(...comparisons(board));
   out.push('', '## Columns', '', ...table(['Column', 'Tasks (pack versions)'], ['l', 'l'], board.columns.map((c) => [md(c.label), md(c.tasks.join(', '))])));
   out.push('', '## Provenance', '', ...table(['Row', 'Run: tasks@version'], ['l', 'l'], board.rows.map((r) => [md(r.id), md(provenanceText(r))])));

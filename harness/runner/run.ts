@@ -192,8 +192,15 @@ async function finalize(
   stopped: Map<number, AdapterError>,
 ): Promise<RunSummary> {
   const { runDir, packs, models } = plan;
-  const last = new Map<string, RunRecord>();
-  for await (const r of readRecords(path.join(runDir, RECORDS_FILE))) last.set(unitId(r), r);
+  // Stream the records, keeping only what the files need (never whole records: a 100k-item run
+  // must not hold its prompts in memory). A later record of a unit supersedes an earlier one.
+  const specs = new Map(models.map((m) => [m.spec.id, m.spec]));
+  const last = new Map<string, { row: string[]; status: RunRecord['status']; input: number; output: number }>();
+  for await (const r of readRecords(path.join(runDir, RECORDS_FILE))) {
+    const spec = specs.get(r.model);
+    if (!spec) continue;
+    last.set(unitId(r), { row: itemRow(r, spec, r.scores.score ?? 0), status: r.status, input: r.usage?.input_tokens ?? 0, output: r.usage?.output_tokens ?? 0 });
+  }
   const rows: string[][] = [];
   const counts = models.map(() => ({ items: 0, ok: 0, errors: 0, unparsed: 0, input: 0, output: 0 }));
   models.forEach((m, mi) =>
@@ -209,8 +216,9 @@ async function finalize(
         if (r.status === 'ok') c.ok++;
         else if (r.status === 'unparsed') c.unparsed++;
         else c.errors++;
-        if (r.usage) (c.input += r.usage.input_tokens), (c.output += r.usage.output_tokens);
-        rows.push(itemRow(r, m.spec, r.scores.score ?? 0));
+        c.input += r.input;
+        c.output += r.output;
+        rows.push(r.row);
       }),
     ),
   );

@@ -2,7 +2,7 @@
 import React from 'react';
 import { Box } from 'ink';
 import { progressBar } from './bars.ts';
-import { duration, perSecond } from './format.ts';
+import { compact, duration, money, perSecond } from './format.ts';
 import { Line } from './Line.tsx';
 import { RunTable } from './RunTable.tsx';
 import type { ModelNote, RunView } from './run-view.ts';
@@ -74,6 +74,9 @@ export function RunScreen({ view, width, height }: RunScreenProps) {
     { text: String(view.unparsed), color: view.unparsed > 0 ? 'yellow' : undefined },
     { text: '  retries ', dim: true },
     { text: String(view.retries), color: view.retries > 0 ? 'yellow' : undefined },
+    { text: '  tokens ', dim: true },
+    { text: view.tokens > 0 ? compact(view.tokens) : '—' },
+    ...(view.cost.length > 0 ? [{ text: '  est. cost ', dim: true }, { text: view.cost.map((c) => money(c.amount, c.currency)).join(' + ') }] : []),
     ...(view.alreadyDone > 0 ? [{ text: `  (${view.alreadyDone} done before resume)`, dim: true }] : []),
   ];
   const notes = noteLines(view.notes, w);

@@ -27,7 +27,7 @@ export function runColumns(rows: RunRowView[], withCost: boolean): Column<RunTab
   const cols: Column<RunTableRow>[] = [
     { id: 'mark', header: ' ', width: 1, priority: 0, cell: ({ row }) => MARK[row.state] },
     { id: 'model', header: 'model', width: Math.min(12, modelWidth), maxWidth: Math.min(30, modelWidth), priority: 0, cell: ({ row, first }) => (first ? { text: row.model, bold: true } : '') },
-    { id: 'domain', header: 'domain', width: Math.min(8, domainWidth), maxWidth: Math.min(16, domainWidth), priority: 0, cell: ({ row }) => row.domain },
+    { id: 'domain', header: 'domain', width: Math.min(16, domainWidth), priority: 0, cell: ({ row }) => row.domain },
     { id: 'bar', header: 'progress', width: 10, maxWidth: 30, priority: 1, cell: ({ row }, w) => ({ text: progressBar(row.done, row.total, w), color: row.state === 'done' ? 'green' : row.state === 'stopped' ? 'red' : 'cyan' }) },
     { id: 'done', header: 'done', width: Math.max(4, 2 * digits + 1), align: 'right', priority: 0, cell: ({ row }) => `${row.done}/${row.total}` },
     { id: 'rate', header: 'req/s', width: 5, align: 'right', priority: 3, cell: ({ row }) => (row.state === 'running' ? perSecond(row.rate) : { text: '—', dim: true }) },

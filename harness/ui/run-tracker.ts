@@ -197,6 +197,9 @@ export class RunTracker {
     const rate = this.window.rate(now);
     const phase: RunPhase = this.endedAt !== undefined ? 'ended' : this.stopping ? 'stopping' : !this.started ? 'starting' : done >= this.total ? 'scoring' : 'running';
     const end = this.endedAt ?? now;
+    const rows = this.rows.map((r) => this.rowView(r, now, phase));
+    const costs = new Map<string, number>();
+    for (const r of rows) if (r.cost) costs.set(r.cost.currency, (costs.get(r.cost.currency) ?? 0) + r.cost.amount);
     return {
       runId: this.plan.runId,
       runDir: this.plan.runDir,
@@ -210,10 +213,12 @@ export class RunTracker {
       errors: this.rows.reduce((s, r) => s + r.errors, 0),
       unparsed: this.rows.reduce((s, r) => s + r.unparsed, 0),
       retries: this.retries,
+      tokens: rows.reduce((s, r) => s + r.tokens, 0),
+      cost: [...costs].map(([currency, amount]) => ({ amount, currency })),
       rate,
       elapsedMs: end - this.startedAt,
       etaMs: phase === 'running' && rate && rate > 0 ? ((this.total - done) / rate) * 1000 : undefined,
-      rows: this.rows.map((r) => this.rowView(r, now, phase)),
+      rows,
       notes: this.notes(now),
     };
   }

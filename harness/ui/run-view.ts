@@ -43,6 +43,9 @@ export interface RunView {
   errors: number;
   unparsed: number;
   retries: number;
+  tokens: number;
+  /** Estimated cost per currency (from the model specs' pricing). */
+  cost: Array<{ amount: number; currency: string }>;
   rate?: number;
   elapsedMs: number;
   etaMs?: number;
