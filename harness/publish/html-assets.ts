@@ -13,16 +13,17 @@ import { createHash } from 'node:crypto';
 export const STYLE = `
 :root{--sov:#0f766e;--glo:#4338ca;--ref:#6b7280;--ink:#111827;--mute:#6b7280;--line:#e5e7eb}
 *{box-sizing:border-box}
-body{margin:0 auto;max-width:1400px;padding:24px;font:14px/1.45 system-ui,-apple-system,"Apple SD Gothic Neo","Noto Sans KR","Malgun Gothic",sans-serif;color:var(--ink);background:#fff}
+body{margin:0 auto;max-width:1400px;padding:24px;font:14px/1.45 system-ui,-apple-system,"Apple SD Gothic Neo","Noto Sans KR","Malgun Gothic","NanumGothic",sans-serif;color:var(--ink);background:#fff}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px}
 p.note,.small{color:var(--mute);font-size:12px;max-width:110ch}
 .controls{display:flex;flex-wrap:wrap;gap:18px;align-items:center;margin:14px 0;padding:10px 12px;background:#f9fafb;border:1px solid var(--line);border-radius:8px}
 .controls fieldset{border:0;margin:0;padding:0;display:flex;gap:10px;align-items:center}
 .controls legend{float:left;font-weight:600;margin-right:6px}
 .wrap{overflow-x:auto}
-table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
+table{border-collapse:collapse;font-variant-numeric:tabular-nums}
 th,td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top;white-space:nowrap}
-td.wrap-text{white-space:normal;overflow-wrap:anywhere;max-width:28ch}
+td.wrap-text{white-space:normal;overflow-wrap:break-word;min-width:12ch;max-width:36ch}
+td.runs{white-space:nowrap;font-size:11px;color:var(--mute)}
 th{background:#f3f4f6;position:sticky;top:0;font-weight:600}
 th button{all:unset;cursor:pointer;display:inline-block}
 th button::after{content:" ↕";color:#9ca3af}
@@ -37,7 +38,7 @@ tbody tr:nth-child(even){background:#fafafa}
 .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(620px,1fr));gap:18px}
 figure{margin:0;border:1px solid var(--line);border-radius:8px;padding:8px}
 figcaption{font-weight:600;margin:0 0 4px}
-svg text{font:11px system-ui,sans-serif;fill:var(--ink)}
+svg text{font:11px system-ui,"Noto Sans KR","NanumGothic",sans-serif;fill:var(--ink)}
 svg .axis text{fill:var(--mute)}
 svg .grid{stroke:var(--line)}
 svg .bar.sovereign rect{fill:var(--sov)}svg .bar.global rect{fill:var(--glo)}svg .bar.reference rect{fill:var(--ref)}

@@ -61,7 +61,7 @@ function boardTable(board: Board): string {
       num(r.items, String(r.items)),
       num(r.cost ? Number(r.cost.per1000Items.toFixed(6)) : null, h(costText(r.cost)), r.costNote ?? ''),
       `<td>${dateText(r.runDate)}</td>`,
-      `<td class="wrap-text small">${h(r.runIds.join(', '))}</td>`,
+      `<td class="runs">${r.runIds.map(h).join('<br>')}</td>`,
       '</tr>',
     ].join('');
   });

@@ -64,7 +64,7 @@ export function ResultsOverview({ data, tab, cursor, width, height, usage, canGo
     for (let i = 0; i < g.models.length; i++) lines.push({ modelIndex: index++ });
   }
   const legend = legendLines(data, domain, width);
-  const hints: KeyHint[] = [['←/→', 'domain'], ['↑/↓', 'model'], ...(domain ? ([['Enter', 'tasks']] as KeyHint[]) : []), ['Esc', canGoBack ? 'home' : 'quit'], ['q', 'quit']];
+  const hints: KeyHint[] = [['←/→', 'domain'], ['↑/↓', 'model'], ...(domain ? ([['Enter', 'tasks']] as KeyHint[]) : []), ...(canGoBack ? ([['Esc', 'home'], ['q', 'quit']] as KeyHint[]) : ([['Esc/q', 'quit']] as KeyHint[]))];
   const room = Math.max(3, height - 8 - legend.length);
   const cursorLine = lines.findIndex((l) => l.modelIndex === cursor);
   const { start, end } = windowAround(Math.max(0, cursorLine), lines.length, room);

@@ -26,7 +26,7 @@ export function runColumns(rows: RunRowView[], withCost: boolean): Column<RunTab
   const domainWidth = Math.max(6, ...rows.map((r) => r.domain.length));
   const cols: Column<RunTableRow>[] = [
     { id: 'mark', header: ' ', width: 1, priority: 0, cell: ({ row }) => MARK[row.state] },
-    { id: 'model', header: 'model', width: Math.min(12, modelWidth), maxWidth: Math.min(30, modelWidth), priority: 0, cell: ({ row, first }) => (first ? { text: row.model, bold: true } : '') },
+    { id: 'model', header: 'model', width: Math.min(16, modelWidth), maxWidth: Math.min(30, modelWidth), priority: 0, cell: ({ row, first }) => (first ? { text: row.model, bold: true } : '') },
     { id: 'domain', header: 'domain', width: Math.min(16, domainWidth), priority: 0, cell: ({ row }) => row.domain },
     { id: 'bar', header: 'progress', width: 10, maxWidth: 30, priority: 1, cell: ({ row }, w) => ({ text: progressBar(row.done, row.total, w), color: row.state === 'done' ? 'green' : row.state === 'stopped' ? 'red' : 'cyan' }) },
     { id: 'done', header: 'done', width: Math.max(4, 2 * digits + 1), align: 'right', priority: 0, cell: ({ row }) => `${row.done}/${row.total}` },
