@@ -68,7 +68,7 @@ export function worstCaseCost(plan: Pick<RunPlan, 'models' | 'packs'>): Map<stri
 }
 
 export async function planRun(opts: RunOptions, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<RunPlan> {
-  if (opts.resume) return planResume(opts, env);
+  if (opts.resume) return planResume(opts, io, env);
   const config = await loadConfig(opts.config, catalogWithBuiltins(), presets());
   const limit = int('limit', opts.limit, 1);
   const packs = await selectPacks({ pack: list(opts.pack), suite: list(opts.suite), task: list(opts.task), root: TASKS_ROOT, limit });
@@ -98,7 +98,6 @@ export async function planRun(opts: RunOptions, io: Io, env: NodeJS.ProcessEnv =
   };
   if (opts.maxCost !== undefined) checkCost(plan, opts.maxCost);
   if (models.length === 0) throw new UserError('no model to run', { hint: 'pass --models builtin/lexical, or set the API key env var of a catalog model (kseval models list)' });
-  void io;
   return plan;
 }
 
@@ -136,14 +135,14 @@ function manifestBase(runId: string, createdAt: string, seed: number, bootstrap:
 }
 
 /** Resume: the same packs, models and settings as the manifest says; keys from the env again. */
-async function planResume(opts: RunOptions, env: NodeJS.ProcessEnv): Promise<RunPlan> {
+async function planResume(opts: RunOptions, io: Io, env: NodeJS.ProcessEnv): Promise<RunPlan> {
   const runDir = path.resolve(opts.resume!);
   const m = readManifest(runDir);
   const config = await loadConfig(opts.config ?? m.options.config_file ?? undefined, catalogWithBuiltins(), presets());
   const packs = await selectPacks({ pack: m.options.pack_dirs, root: TASKS_ROOT, limit: m.options.limit ?? undefined });
   for (const p of packs) {
     const was = m.packs.find((x) => x.id === p.id);
-    if (was && was.sha256 !== p.sha256) process.stderr.write(`warning: pack ${p.id} changed since the run started; its changed items are asked again\n`);
+    if (was && was.sha256 !== p.sha256) io.err(`warning: pack ${p.id} changed since the run started; its changed items are asked again`);
   }
   const specs = m.models;
   const { models, skipped } = resolveModels([...specs, ...config.models.filter((c) => !specs.some((s) => s.id === c.id))], specs.map((s) => s.id), env);

@@ -31,15 +31,22 @@ const ConfigSchema = z.strictObject({
   errorBudget: z.number().min(0).max(1).default(0.05),
 });
 
-export interface KsevalConfig {
-  file?: string;
-  models: ModelSpec[];
+/** How a run behaves; a config sets them, flags override some, the run plan carries them. */
+export interface RunSettings {
+  /** Requests in flight across all models. */
   concurrency: number;
   retries: RetryPolicy;
+  /** Per-attempt timeout, unless a model spec sets its own. */
   timeoutMs: number;
   seed: number;
   bootstrap: number;
+  /** Share of items that may fail before the run exits 1. */
   errorBudget: number;
+}
+
+export interface KsevalConfig extends RunSettings {
+  file?: string;
+  models: ModelSpec[];
 }
 
 export const DEFAULT_CONFIG_FILE = 'kseval.config.yaml';

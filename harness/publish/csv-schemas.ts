@@ -15,14 +15,18 @@ const INTEGER = /^\d+$/;
 
 const text = z.string();
 const required = z.string().trim().min(1, 'is empty');
-const fraction = z
+const inUnit = z.number().min(0, 'is below 0 (scores are fractions in [0, 1])').max(1, 'is above 1 (scores are fractions in [0, 1], not percentages)');
+const fraction = z.string().regex(NUMBER, 'is not a number').transform(Number).pipe(inUnit);
+const optionalFraction = z
   .string()
-  .regex(NUMBER, 'is not a number')
-  .transform(Number)
-  .pipe(z.number().min(0, 'is below 0 (scores are fractions in [0, 1])').max(1, 'is above 1 (scores are fractions in [0, 1], not percentages)'));
-const optionalFraction = z.union([z.literal('').transform(() => null), fraction]);
+  .refine((s) => s === '' || NUMBER.test(s), 'is not a number (leave it empty when unknown)')
+  .transform((s) => (s === '' ? null : Number(s)))
+  .pipe(inUnit.nullable());
 const count = z.string().regex(INTEGER, 'is not a whole number ≥ 0').transform(Number);
-const optionalCount = z.union([z.literal('').transform(() => null), count]);
+const optionalCount = z
+  .string()
+  .refine((s) => s === '' || INTEGER.test(s), 'is not a whole number ≥ 0 (leave it empty when unknown)')
+  .transform((s) => (s === '' ? null : Number(s)));
 const version = (expected: number) =>
   z
     .string()

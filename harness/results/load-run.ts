@@ -60,11 +60,19 @@ export function loadRun(dir: string): LoadedRun {
   return { dir, manifest, summary: { runId: manifest.run_id, createdAt: manifest.created_at, seed: manifest.seed, bootstrap: manifest.bootstrap, rows, comparisons, models } };
 }
 
-/** The newest run directory under results/runs (by name: ids start with a UTC timestamp). */
-export function latestRunDir(root = path.join('results', 'runs')): string | undefined {
-  if (!existsSync(root)) return undefined;
-  const dirs = readdirSync(root)
-    .filter((d) => existsSync(path.join(root, d, 'manifest.json')) && statSync(path.join(root, d)).isDirectory())
-    .sort();
-  return dirs.length ? path.join(root, dirs[dirs.length - 1]!) : undefined;
+/** Run directories (holding a manifest.json) directly under `root`, sorted by name (UTC timestamp first). */
+function runDirs(root: string): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root)
+    .filter((d) => statSync(path.join(root, d)).isDirectory() && existsSync(path.join(root, d, 'manifest.json')))
+    .sort()
+    .map((d) => path.join(root, d));
+}
+
+/**
+ * The newest run under results/runs; before any run of one's own, the shipped reference run
+ * under results/reference, so that `kseval view` right after a clone shows the floor.
+ */
+export function latestRunDir(root = path.join('results', 'runs'), reference = path.join('results', 'reference')): string | undefined {
+  return runDirs(root).at(-1) ?? runDirs(reference).at(-1);
 }

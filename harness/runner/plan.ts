@@ -2,7 +2,7 @@
 import type { Adapter } from '../core/adapter.ts';
 import type { ModelSpec } from '../core/model.ts';
 import type { TaskPack } from '../core/pack.ts';
-import type { RetryPolicy } from '../config/config.ts';
+import type { RunSettings } from '../config/config.ts';
 import type { Manifest } from '../results/manifest.ts';
 
 export interface ResolvedModel {
@@ -10,7 +10,7 @@ export interface ResolvedModel {
   adapter: Adapter;
 }
 
-export interface RunPlan {
+export interface RunPlan extends RunSettings {
   runId: string;
   runDir: string;
   createdAt: string;
@@ -18,12 +18,6 @@ export interface RunPlan {
   skipped: Array<{ id: string; reason: string }>;
   /** Packs with `items` already cut to --limit. */
   packs: TaskPack[];
-  concurrency: number;
-  retries: RetryPolicy;
-  timeoutMs: number;
-  seed: number;
-  bootstrap: number;
-  errorBudget: number;
   /** Resume: re-ask items whose record ended in error. */
   retryErrors: boolean;
   resume: boolean;

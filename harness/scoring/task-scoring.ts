@@ -167,3 +167,29 @@ export function setCounts(layout: CountLayout, pred: Set<string>, gold: Set<stri
   }
   return { tp, fp, fn };
 }
+
+/** Scalar dims shared by the set-like kinds (multilabel, sentence-select, extraction). */
+export const EXACT = 0;
+export const N = 1;
+
+/** exact / n over the (resampled) items; 0 for an empty task. */
+export const exactShare = (sum: Float64Array): number => (sum[N]! === 0 ? 0 : sum[EXACT]! / sum[N]!);
+
+/**
+ * Closes one item of a set-like kind: an item is exact when it parsed and has no FP/FN (an
+ * unparsed item is never exact, even against an empty gold); its own score is its F1, 1 when
+ * both sides are empty, 0 when unparsed.
+ */
+export function closeSetItem(
+  s: SparseStats,
+  counts: { tp: number; fp: number; fn: number },
+  parsed: boolean,
+  out: { perItem: Array<Record<string, number>>; itemScore: number[] },
+): SparseStats {
+  const { tp, fp, fn } = counts;
+  const exact = parsed && fp === 0 && fn === 0;
+  if (exact) s.idx.push(EXACT), s.val.push(1);
+  out.perItem.push({ tp, fp, fn, exact: exact ? 1 : 0 });
+  out.itemScore.push(!parsed ? 0 : tp + fp + fn === 0 ? 1 : f1(tp, fp, fn));
+  return s;
+}

@@ -1,10 +1,7 @@
 /** Extraction: f1.field (micro over (item, field)) and exact.record (METRICS.md, Extraction). */
 import type { ExtractionValue } from '../../core/pack.ts';
 import { normalizeField } from '../field-normalizers.ts';
-import { CountLayout, f1, type KindScorer, type SparseStats } from '../task-scoring.ts';
-
-const EXACT = 0;
-const N = 1;
+import { CountLayout, N, closeSetItem, exactShare, type KindScorer, type SparseStats } from '../task-scoring.ts';
 
 const same = (a: ExtractionValue, b: ExtractionValue) =>
   typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) < 1e-9 : a === b;
@@ -12,8 +9,7 @@ const same = (a: ExtractionValue, b: ExtractionValue) =>
 export const scoreExtraction: KindScorer = (pack, entries) => {
   const fields = pack.fields ?? [];
   const layout = new CountLayout(2, fields.map((f) => f.name));
-  const perItem: Array<Record<string, number>> = [];
-  const itemScore: number[] = [];
+  const out = { perItem: [] as Array<Record<string, number>>, itemScore: [] as number[] };
   const items = entries.map((e) => {
     const gold = e.gold as Record<string, unknown>;
     const parsed = e.parsed && typeof e.parsed === 'object' ? (e.parsed as Record<string, ExtractionValue>) : null;
@@ -32,21 +28,13 @@ export const scoreExtraction: KindScorer = (pack, entries) => {
       else if (same(g, p)) (s.idx.push(dim), s.val.push(1), tp++);
       else (s.idx.push(dim + 1, dim + 2), s.val.push(1, 1), fp++, fn++);
     }
-    const exact = parsed !== null && fp === 0 && fn === 0;
-    if (exact) s.idx.push(EXACT), s.val.push(1);
-    perItem.push({ tp, fp, fn, exact: exact ? 1 : 0 });
-    itemScore.push(parsed === null ? 0 : tp + fp + fn === 0 ? 1 : f1(tp, fp, fn));
-    return s;
+    return closeSetItem(s, { tp, fp, fn }, parsed !== null, out);
   });
   return {
     dims: layout.dims,
     items,
-    perItem,
-    itemScore,
-    metrics: {
-      'f1.field': (sum) => layout.microF1(sum),
-      'exact.record': (sum) => (sum[N]! === 0 ? 0 : sum[EXACT]! / sum[N]!),
-    },
+    ...out,
+    metrics: { 'f1.field': (sum) => layout.microF1(sum), 'exact.record': exactShare },
     breakdown: (sum) => layout.breakdown(sum),
   };
 };
