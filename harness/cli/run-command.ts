@@ -111,6 +111,12 @@ function checkCost(plan: RunPlan, maxCost: string): void {
   }
 }
 
+/** Pack paths inside the working directory are stored relative, so a shipped run works from any clone. */
+function portable(dir: string): string {
+  const rel = path.relative(process.cwd(), path.resolve(dir));
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : path.resolve(dir);
+}
+
 function manifestBase(runId: string, createdAt: string, seed: number, bootstrap: number, concurrency: number, limit: number | null, config: Awaited<ReturnType<typeof loadConfig>>, specs: RunPlan['models'][number]['spec'][], skipped: RunPlan['skipped'], packs: TaskPack[], configFile?: string): RunPlan['manifest'] {
   return {
     schema_version: 1,
@@ -124,13 +130,13 @@ function manifestBase(runId: string, createdAt: string, seed: number, bootstrap:
       limit,
       timeout_ms: config.timeoutMs,
       retries: config.retries,
-      config_file: configFile ? path.resolve(configFile) : (config.file ?? null),
+      config_file: configFile ? portable(configFile) : config.file ? portable(config.file) : null,
       task_ids: packs.map((p) => p.id),
-      pack_dirs: packs.map((p) => path.resolve(p.dir)),
+      pack_dirs: packs.map((p) => portable(p.dir)),
     },
     models: specs,
     skipped_models: skipped,
-    packs: packs.map((p) => ({ id: p.id, version: p.version, sha256: p.sha256, kind: p.kind, items: p.items.length, dir: path.resolve(p.dir) })),
+    packs: packs.map((p) => ({ id: p.id, version: p.version, sha256: p.sha256, kind: p.kind, items: p.items.length, dir: portable(p.dir) })),
   };
 }
 

@@ -1,0 +1,22 @@
+import React from 'react';
+import path from 'node:path';
+import { render } from 'ink-testing-library';
+import { it } from 'vitest';
+import { loadRun } from '../harness/results/load-run.ts';
+import { ResultsApp } from '../harness/ui/ResultsApp.tsx';
+import { cli, FIXTURE_PACKS, tmp } from './helpers/cli.ts';
+import { KEY, tick, waitForFrame } from './ui-helpers.ts';
+it('debug', async () => {
+  const dir = path.join(tmp('kseval-ui-'), 'run');
+  await cli(['run', '--no-tui', '--pack', FIXTURE_PACKS, '--run-dir', dir, '--bootstrap', '200']);
+  const run = loadRun(dir);
+  const { lastFrame, stdin } = render(<ResultsApp run={run} onExit={() => {}} size={{ columns: 100, rows: 60 }} />);
+  stdin.write(KEY.enter);
+  await waitForFrame(lastFrame, (x) => x.includes('every metric'));
+  stdin.write(KEY.enter);
+  await waitForFrame(lastFrame, (x) => x.includes('items (4)'));
+  await tick(200);
+  stdin.write(KEY.enter);
+  await tick(300);
+  console.log(lastFrame());
+});
