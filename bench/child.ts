@@ -12,7 +12,9 @@ import { parseArgs } from 'node:util';
 import OpenAI from 'openai';
 import pLimit from 'p-limit';
 import { planRun } from '../harness/cli/run-command.ts';
+import type { Adapter } from '../harness/core/adapter.ts';
 import type { RunListener } from '../harness/core/events.ts';
+import type { RunRecord } from '../harness/core/record.ts';
 import type { Item, TaskPack } from '../harness/core/pack.ts';
 import { buildMessages } from '../harness/packs/prompt.ts';
 import { validatePack } from '../harness/packs/validate.ts';
@@ -55,6 +57,22 @@ function report(result: Record<string, unknown>): void {
   else process.stdout.write(line + '\n');
 }
 
+/**
+ * The Ink flow owns the run's listener, so the bench counts finished items at the adapter
+ * instead (same moment, give or take the record write).
+ */
+function tapped(adapter: Adapter, listen: RunListener): Adapter {
+  return {
+    id: adapter.id,
+    model: adapter.model,
+    generate: async (request, signal) => {
+      const g = await adapter.generate(request, signal);
+      listen({ type: 'item-done', record: { status: 'ok' } as RunRecord });
+      return g;
+    },
+  };
+}
+
 async function runKseval(): Promise<void> {
   process.env[KEY_ENV] = 'bench-key';
   const io = { out: () => {}, err: (t: string) => void process.stderr.write(t), isTTY: false };
@@ -80,9 +98,14 @@ async function runKseval(): Promise<void> {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let exitCode: number;
+  let publishes: number | undefined;
   if (values.reporter === 'ink') {
-    const { runWithInk } = (await import(path.join(import.meta.dirname, '..', 'harness', 'ui', 'run-entry.ts'))) as { runWithInk: (p: typeof plan, c: AbortController, l?: RunListener) => Promise<number> };
-    exitCode = await runWithInk(plan, controller, counting);
+    // The live run screen (bench/run.ts gives this process a pseudo-terminal), no results screen.
+    const { runFlow } = await import('../harness/ui/run-flow.ts');
+    const onDone: RunListener = counting;
+    const flow = await runFlow({ ...plan, models: plan.models.map((m) => ({ ...m, adapter: tapped(m.adapter, onDone) })) }, controller, { showResults: false });
+    exitCode = flow.code;
+    publishes = flow.publishes;
   } else {
     const plain = values.reporter === 'plain' ? createPlainReporter((l) => void process.stdout.write(l + '\n')) : undefined;
     const listen: RunListener = (e) => {
@@ -93,7 +116,7 @@ async function runKseval(): Promise<void> {
   }
   const t1 = performance.now();
   const cpu = process.cpuUsage(cpu0);
-  report({ mode: 'kseval', items, records, errors, retries, exitCode, wallMs: t1 - t0, requestsMs: lastRecordAt - t0, finalizeMs: t1 - lastRecordAt, cpuMs: (cpu.user + cpu.system) / 1000, rssAfterPlanMb: rssAfterPlan, peakAfterPlanMb: peakAfterPlan, peakAtLastRecordMb: peakAtLastRecord });
+  report({ mode: 'kseval', reporter: values.reporter, publishes, items, records, errors, retries, exitCode, wallMs: t1 - t0, requestsMs: lastRecordAt - t0, finalizeMs: t1 - lastRecordAt, cpuMs: (cpu.user + cpu.system) / 1000, rssAfterPlanMb: rssAfterPlan, peakAfterPlanMb: peakAfterPlan, peakAtLastRecordMb: peakAtLastRecord });
 }
 
 async function runBare(): Promise<void> {

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { escapeHtml, escapeMarkdown } from '../harness/publish/escape.ts';
 import { CSP, SCRIPT, STYLE } from '../harness/publish/html-assets.ts';
 import { publish } from '../harness/publish/publish.ts';
-import { MODELS, TASKS, writeRun, type FxModel } from './fixtures/leaderboard/build.ts';
+import { HOSTILE, MODELS, TASKS, writeRun } from './fixtures/leaderboard/build.ts';
 import { cli, FIXTURE_PACKS, tmp } from './helpers/cli.ts';
 
 const dirs: string[] = [];
@@ -21,11 +21,6 @@ const fresh = () => {
   return d;
 };
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-export const HOSTILE: FxModel[] = [
-  { id: '<script>window.__pwned=1</script>', vendor: '<img src=x onerror=window.__pwned2=1>', origin: 'sovereign', residency: 'kr', skill: 0.5 },
-  { id: 'pipe|`tick`\nnew"line\'', vendor: '[link](javascript:alert(1)) **bold** &amp;', origin: 'global', residency: 'abroad', skill: 0.4 },
-];
 
 const read = (dir: string, f: string) => readFileSync(path.join(dir, f), 'utf8');
 

@@ -33,6 +33,12 @@ export function columnOf(line: string, token: string): number {
   return i < 0 ? -1 : displayWidth(line.slice(0, i));
 }
 
+/** The display column where the last `token` starts in `line` (-1 when absent). */
+export function lastColumnOf(line: string, token: string): number {
+  const i = line.lastIndexOf(token);
+  return i < 0 ? -1 : displayWidth(line.slice(0, i));
+}
+
 /** The line that contains `token`. */
 export function lineWith(frame: string, token: string): string {
   const l = frame.split('\n').find((x) => x.includes(token));

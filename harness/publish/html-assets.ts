@@ -6,14 +6,14 @@
  *
  * The script (a few dozen lines, no library): sortable columns (click a header; again to reverse;
  * missing values last), and filters by origin and residency that hide rows, comparison rows and
- * chart bars alike, re-stacking the bars of each chart.
+ * chart bars alike, re-stacking the bars of each chart; and opens the provenance details for printing.
  */
 import { createHash } from 'node:crypto';
 
 export const STYLE = `
 :root{--sov:#0f766e;--glo:#4338ca;--ref:#6b7280;--ink:#111827;--mute:#6b7280;--line:#e5e7eb}
 *{box-sizing:border-box}
-body{margin:0 auto;max-width:1400px;padding:24px;font:14px/1.45 system-ui,-apple-system,"Apple SD Gothic Neo","Noto Sans KR","Malgun Gothic","NanumGothic",sans-serif;color:var(--ink);background:#fff}
+body{margin:0 auto;max-width:1600px;padding:24px;font:14px/1.45 system-ui,-apple-system,"Apple SD Gothic Neo","Noto Sans KR","Malgun Gothic","NanumGothic",sans-serif;color:var(--ink);background:#fff}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px}
 p.note,.small{color:var(--mute);font-size:12px;max-width:110ch}
 .controls{display:flex;flex-wrap:wrap;gap:18px;align-items:center;margin:14px 0;padding:10px 12px;background:#f9fafb;border:1px solid var(--line);border-radius:8px}
@@ -21,14 +21,16 @@ p.note,.small{color:var(--mute);font-size:12px;max-width:110ch}
 .controls legend{float:left;font-weight:600;margin-right:6px}
 .wrap{overflow-x:auto}
 table{border-collapse:collapse;font-variant-numeric:tabular-nums}
-th,td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top;white-space:nowrap}
-td.wrap-text{white-space:normal;overflow-wrap:break-word;min-width:12ch;max-width:36ch}
+th,td{padding:4px 6px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top;white-space:nowrap}
+td.wrap-text{white-space:normal;overflow-wrap:break-word;word-break:keep-all;max-width:24ch}
+td.model{white-space:normal;overflow-wrap:anywhere;min-width:19ch;max-width:34ch}
+#board{font-size:13px}
 td.runs{white-space:nowrap;font-size:11px;color:var(--mute)}
-th{background:#f3f4f6;position:sticky;top:0;font-weight:600}
+th{background:#f3f4f6;position:sticky;top:0;font-weight:600;white-space:normal;vertical-align:bottom}
 th button{all:unset;cursor:pointer;display:inline-block}
-th button::after{content:" ↕";color:#9ca3af}
-th[aria-sort=ascending] button::after{content:" ↑";color:var(--ink)}
-th[aria-sort=descending] button::after{content:" ↓";color:var(--ink)}
+th button::after{content:"\\00a0↕";color:#9ca3af}
+th[aria-sort=ascending] button::after{content:"\\00a0↑";color:var(--ink)}
+th[aria-sort=descending] button::after{content:"\\00a0↓";color:var(--ink)}
 th button:focus-visible{outline:2px solid var(--glo)}
 td.num,th.num{text-align:right}
 .ci{color:var(--mute);font-size:12px}
@@ -55,8 +57,8 @@ code{font-size:12px}
   th{position:static}
   tr,figure{break-inside:avoid}
   .wrap{overflow:visible}
-  .charts{display:block}figure{margin:0 0 8px}
-  details{display:block}details>*{display:block}
+  .charts{grid-template-columns:1fr 1fr;gap:8px}
+  figure svg{width:100%;height:auto}
   *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 `;
@@ -118,6 +120,9 @@ export const SCRIPT = `
     document.getElementById('shown').textContent = String(shown);
   }
   boxes.forEach(function (b) { b.addEventListener('change', apply); });
+  window.addEventListener('beforeprint', function () {
+    document.querySelectorAll('details').forEach(function (d) { d.open = true; });
+  });
 })();
 `;
 

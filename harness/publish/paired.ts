@@ -26,17 +26,22 @@ export function compareToBaselines(rows: ComparedRow[], columns: Column[], boot:
   const comparisons: Comparison[] = [];
   const missing: MissingComparison[] = [];
   const anyGlobal = rows.some((r) => r.origin === 'global');
+  const domainColumns = columns.filter((c) => c.level === 'domain');
+  const bestGlobal = new Map<string, ComparedRow>();
+  for (const column of domainColumns) {
+    const globals = rows.filter((r) => r.origin === 'global' && r.cells.has(column.id));
+    if (globals.length > 0) bestGlobal.set(column.id, globals.sort(byValueDesc((r) => r.cells.get(column.id)!.value, (r) => r.id))[0]!);
+  }
   for (const row of rows.filter((r) => r.origin === 'sovereign')) {
     const mine: Comparison[] = [];
-    for (const column of columns.filter((c) => c.level === 'domain')) {
+    for (const column of domainColumns) {
       const cell = row.cells.get(column.id);
       if (!cell) continue;
-      const globals = rows.filter((r) => r.origin === 'global' && r.cells.has(column.id));
-      if (globals.length === 0) {
+      const best = bestGlobal.get(column.id);
+      if (!best) {
         if (anyGlobal) missing.push({ row: row.id, column: column.id, reason: 'no global baseline has this column' });
         continue;
       }
-      const best = [...globals].sort(byValueDesc((r) => r.cells.get(column.id)!.value, (r) => r.id))[0]!;
       const theirs = best.cells.get(column.id)!;
       const perTask: Array<{ reps: Float64Array; observed: number; n: number }> = [];
       let reason = '';

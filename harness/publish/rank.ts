@@ -17,18 +17,42 @@ export interface Ranked {
   ci: [number, number] | null;
 }
 
-/** Rank ranges [best, worst] (1 = first) in the order given. */
+/** Rank ranges [best, worst] (1 = first) in the order given. O(N log N): counts by binary search. */
 export function rankRanges(cells: Ranked[]): Array<[number, number]> {
-  const bounds = cells.map((c) => c.ci ?? ([0, 1] as [number, number]));
-  return bounds.map(([lo, hi]) => {
-    let above = 0;
-    let notBelow = 0;
-    for (const [loJ, hiJ] of bounds) {
-      if (loJ > hi) above++;
-      if (hiJ >= lo) notBelow++;
-    }
+  const lo = Float64Array.from(cells, (c) => (c.ci ? c.ci[0] : 0));
+  const hi = Float64Array.from(cells, (c) => (c.ci ? c.ci[1] : 1));
+  const loSorted = Float64Array.from(lo).sort();
+  const hiSorted = Float64Array.from(hi).sort();
+  const n = cells.length;
+  return cells.map((_, i) => {
+    const above = n - firstAbove(loSorted, hi[i]!); // lo_j > hi_i
+    const notBelow = n - firstAtLeast(hiSorted, lo[i]!); // hi_j ≥ lo_i
     return [1 + above, Math.max(1 + above, notBelow)];
   });
+}
+
+/** First index whose value is > x (sorted ascending). */
+function firstAbove(sorted: Float64Array, x: number): number {
+  let a = 0;
+  let b = sorted.length;
+  while (a < b) {
+    const m = (a + b) >>> 1;
+    if (sorted[m]! > x) b = m;
+    else a = m + 1;
+  }
+  return a;
+}
+
+/** First index whose value is ≥ x (sorted ascending). */
+function firstAtLeast(sorted: Float64Array, x: number): number {
+  let a = 0;
+  let b = sorted.length;
+  while (a < b) {
+    const m = (a + b) >>> 1;
+    if (sorted[m]! >= x) b = m;
+    else a = m + 1;
+  }
+  return a;
 }
 
 /** `3` or `2–4`. */

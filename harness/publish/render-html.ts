@@ -22,7 +22,7 @@ const rowAttrs = (r: BoardRow, i: number) => `data-row="r${i}" data-origin="${h(
 function scoreTd(cell: ScoreCell | undefined): string {
   if (!cell) return num(null, '—');
   const from = cell.sources.map((t) => `${t.task}@${t.version} ← ${t.runId}`).join('\n');
-  return num(Number(cell.value.toFixed(6)), `${pct(cell.value)} <span class="ci">${h(intervalText(cell))}</span>`, `${from}\ninterval: ${cell.interval}`);
+  return num(Number(cell.value.toFixed(6)), `${pct(cell.value)}<br><span class="ci">${h(intervalText(cell))}</span>`, `${from}\ninterval: ${cell.interval}`);
 }
 
 function boardTable(board: Board): string {
@@ -49,7 +49,7 @@ function boardTable(board: Board): string {
     return [
       `<tr ${rowAttrs(r, i)}>`,
       num(overall.rank[0] + overall.rank[1] / 1e4, rankText(overall)),
-      `<td class="wrap-text">${h(r.model)}</td>`,
+      `<td class="model">${h(r.model)}</td>`,
       ...(board.allRuns ? [`<td>${h(r.latestRunId)}</td>`] : []),
       `<td class="wrap-text">${h(r.vendor)}</td>`,
       `<td><span class="badge ${h(r.origin)}">${h(r.origin)}</span></td>`,
@@ -131,6 +131,7 @@ export function renderHtml(board: Board, harnessVersion: string): string {
     '</head>',
     '<body>',
     '<h1>kseval leaderboard</h1>',
+    `<p class="small">${board.rows.length} rows from ${board.runs.length} run(s), latest ${board.runs.length > 0 ? dateText(board.runs[board.runs.length - 1]!.createdAt) : '—'}.</p>`,
     `<p class="note">${h(INTERVAL_NOTE)} Bootstrap: ${board.bootstrap} replicates, seed ${board.seed}. ${board.allRuns ? 'One row per model × run.' : 'The latest run of each model and task.'}</p>`,
     filters(board),
     boardTable(board),

@@ -3,6 +3,7 @@
  * records appended as each item finishes, resumable, and scores derived from records at the
  * end. It emits events and never knows who listens (no UI code here).
  */
+import { setMaxListeners } from 'node:events';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import pLimit from 'p-limit';
@@ -43,7 +44,7 @@ function stopReason(model: ResolvedModel, e: AdapterError): string {
   return reasons[e.code] ?? e.message;
 }
 
-export async function executeRun(plan: RunPlan, listen: RunListener, signal: AbortSignal): Promise<RunResult> {
+export async function executeRun(plan: RunPlan, listen: RunListener, callerSignal: AbortSignal): Promise<RunResult> {
   const { runDir, packs, models } = plan;
   mkdirSync(runDir, { recursive: true });
   const recordsFile = path.join(runDir, RECORDS_FILE);
@@ -53,6 +54,16 @@ export async function executeRun(plan: RunPlan, listen: RunListener, signal: Abo
   if (!plan.resume && readdirSync(runDir).some((f) => !f.startsWith('.'))) {
     throw new UserError('the run directory is not empty', { file: runDir, hint: 'choose an empty or new --run-dir' });
   }
+
+  // One signal inside the run for its many waiters (every request in flight, lane waiter and
+  // retry wait listens to it): at concurrency 128 that is far past Node's default of 10 abort
+  // listeners, whose MaxListenersExceededWarning would otherwise land on stderr mid-run.
+  const inner = new AbortController();
+  setMaxListeners(0, inner.signal);
+  const forward = () => inner.abort(callerSignal.reason);
+  if (callerSignal.aborted) forward();
+  else callerSignal.addEventListener('abort', forward, { once: true });
+  const signal = inner.signal;
 
   // What earlier attempts of this run finished (resume): the last record of each unit wins.
   repairTail(recordsFile);
@@ -174,6 +185,7 @@ export async function executeRun(plan: RunPlan, listen: RunListener, signal: Abo
   }
   await Promise.all(models.flatMap((_, mi) => Array.from({ length: lanes[mi]!.max }, () => worker(mi))));
   writer.close();
+  callerSignal.removeEventListener('abort', forward);
 
   const interrupted = signal.aborted;
   const summary = await finalize(plan, planned, outcomes, stopped);

@@ -38,8 +38,8 @@ export function HomeApp({ deps, initial, onDone, size }: HomeAppProps) {
   const { columns, rows } = useTerminalSize(size);
   const width = Math.max(20, columns - 1);
   const height = Math.max(10, rows - 1);
-  const [packs, setPacks] = useState<TaskPack[] | undefined>(undefined);
-  const [models, setModels] = useState<ModelEntry[] | undefined>(undefined);
+  const [lists, getLists, setLists] = useRefState<{ packs?: TaskPack[]; models?: ModelEntry[] }>({});
+  const { packs, models } = lists;
   const runs = useMemo<PastRun[]>(() => deps.listRuns().map(describeRun), [deps]);
   const [sel, getSel, setSel] = useRefState<HomeSelection | undefined>(initial);
   const [message, setMessage] = useState<HomeMessage | undefined>(undefined);
@@ -50,8 +50,7 @@ export function HomeApp({ deps, initial, onDone, size }: HomeAppProps) {
     Promise.all([deps.listPacks(), deps.listModels()]).then(
       ([p, m]) => {
         if (!live) return;
-        setPacks(p);
-        setModels(m);
+        setLists({ packs: p, models: m });
         setSel((s) => s ?? { ...defaultSelection(p, m), section: p.length === 0 ? 'runs' : 'suites' });
       },
       (e: unknown) => live && setMessage({ text: describeError(e), tone: 'error' }),
@@ -62,6 +61,7 @@ export function HomeApp({ deps, initial, onDone, size }: HomeAppProps) {
   }, [deps]);
 
   const start = (current: HomeSelection) => {
+    const { packs, models } = getLists();
     if (!packs || !models) return;
     const req = runRequest(current, packs, models);
     if (typeof req === 'string') return setMessage({ text: req, tone: 'error' });
@@ -78,6 +78,7 @@ export function HomeApp({ deps, initial, onDone, size }: HomeAppProps) {
 
   useInput((input, key) => {
     const sel = getSel();
+    const { packs, models } = getLists();
     if (isQuit(input, key) || key.escape) return onDone({ kind: 'quit' }, sel);
     if (!sel || !packs || !models || busy.current) return;
     const section = sel.section;

@@ -2,18 +2,26 @@
 import React from 'react';
 import { Text } from 'ink';
 import { memo } from 'react';
-import { seg, type SegmentLike } from './segments.ts';
+import { mergeSegments, type SegmentLike } from './segments.ts';
 
 export interface LineProps {
   segments: SegmentLike[];
 }
 
 function LineImpl({ segments }: LineProps) {
-  if (segments.length === 0) return <Text> </Text>;
+  const merged = mergeSegments(segments);
+  if (merged.length === 0) return <Text> </Text>;
+  const only = merged.length === 1 ? merged[0]! : undefined;
+  if (only) {
+    return (
+      <Text wrap="truncate-end" color={only.color} bold={only.bold} dimColor={only.dim} inverse={only.inverse}>
+        {only.text}
+      </Text>
+    );
+  }
   return (
     <Text wrap="truncate-end">
-      {segments.map((s, i) => {
-        const x = seg(s);
+      {merged.map((x, i) => {
         return (
           <Text key={i} color={x.color} bold={x.bold} dimColor={x.dim} inverse={x.inverse}>
             {x.text}

@@ -101,6 +101,9 @@ export function ResultsApp({ run, onExit, canGoBack, size, packs: givenPacks }: 
     loadTaskDetail(run.dir, run.manifest, model, task, packs).then(settle, (e: unknown) => settle({ error: e instanceof Error ? e.message : String(e) }));
   }, [wanted, details, run, packs]);
 
+  // Key handlers can run before React re-subscribes them after a render: read loaded data from a ref.
+  const detailsRef = useRef(details);
+  detailsRef.current = details;
   const loaded = wanted ? details.get(wanted) : undefined;
   const detail = loaded && !('error' in loaded) ? loaded : undefined;
   const loadError = loaded && 'error' in loaded ? loaded.error : undefined;
@@ -138,7 +141,7 @@ export function ResultsApp({ run, onExit, canGoBack, size, packs: givenPacks }: 
       else if (key.return && picks[screen.cursor]) push({ kind: 'task', ...picks[screen.cursor]!, focus: 'items', labelCursor: 0, itemCursor: 0 });
       return;
     }
-    const found = details.get(detailKey(screen.model, screen.task));
+    const found = detailsRef.current.get(detailKey(screen.model, screen.task));
     const detail = found && !('error' in found) ? found : undefined;
     if (screen.kind === 'task') {
       if (key.tab) return replace({ ...screen, focus: screen.focus === 'items' ? 'labels' : 'items' });

@@ -54,7 +54,7 @@ export function ResultsOverview({ data, tab, cursor, width, height, usage, canGo
   const columns = fitColumns(domain ? domainColumns(data, domain) : overallColumns(data, usage), width);
   const tabs: Segment[] = [];
   names.forEach((n, i) => {
-    tabs.push({ text: ' ' }, i === tab ? { text: ` ${n} `, inverse: true, bold: true } : { text: ` ${n} `, dim: true });
+    tabs.push({ text: ' ' }, i === tab ? { text: `[${n}]`, inverse: true, bold: true } : { text: ` ${n} `, dim: true });
   });
   // Lines: group headings and model rows, windowed around the cursor.
   const lines: Array<{ heading?: string; modelIndex?: number }> = [];

@@ -22,7 +22,7 @@ export function suiteLines(entries: SuiteEntry[], sel: HomeSelection, cursor: nu
     { id: 'kind', header: 'kind', width: Math.max(4, ...packs.map((p) => p.kind.length)), priority: 3, cell: (p) => ({ text: p.kind, dim: true }) },
     { id: 'items', header: 'items', width: 9, align: 'right', priority: 1, cell: (p) => `${p.items.length} items` },
   ];
-  const fitted = fitColumns(cols, Math.max(10, width - 9));
+  const fitted = fitColumns(cols, Math.max(10, width - 10)); // after '› ' + indent + '[x] '
   return entries.map((e, i) => {
     const on = i === cursor;
     if (e.kind === 'domain') {
@@ -35,19 +35,19 @@ export function suiteLines(entries: SuiteEntry[], sel: HomeSelection, cursor: nu
 
 function keyStatus(m: ModelEntry): Segment {
   if (!m.apiKeyEnv) return { text: 'no key needed', dim: true };
-  return m.keySet ? { text: `key set (${m.apiKeyEnv})`, color: 'green' } : { text: `no key: set ${m.apiKeyEnv}`, color: 'yellow' };
+  return m.keySet ? { text: `key set (${m.apiKeyEnv})`, color: 'green' } : { text: `no key: ${m.apiKeyEnv}`, color: 'yellow' };
 }
 
 export function modelLines(entries: ModelListEntry[], sel: HomeSelection, cursor: number | undefined, width: number): Segment[][] {
   const models = entries.flatMap((e) => (e.kind === 'model' ? [e.model] : []));
   const cols: Column<ModelEntry>[] = [
-    { id: 'id', header: 'model', width: Math.min(14, Math.max(5, ...models.map((m) => m.id.length))), maxWidth: Math.max(5, ...models.map((m) => m.id.length)), priority: 0, cell: (m) => ({ text: m.id, bold: sel.models.has(m.id) }) },
+    { id: 'id', header: 'model', width: Math.min(14, Math.max(5, ...models.map((m) => m.id.length))), maxWidth: Math.min(30, Math.max(5, ...models.map((m) => m.id.length))), priority: 0, cell: (m) => ({ text: m.id, bold: sel.models.has(m.id) }) },
     { id: 'vendor', header: 'vendor', width: 10, maxWidth: 24, priority: 3, cell: (m) => ({ text: m.vendor, dim: true }) },
     { id: 'residency', header: 'where', width: 6, priority: 2, cell: (m) => m.residency },
     { id: 'weights', header: 'weights', width: 6, priority: 4, cell: (m) => ({ text: m.openWeights ? 'open' : 'closed', dim: true }) },
-    { id: 'key', header: 'key', width: 14, maxWidth: 36, priority: 1, cell: keyStatus },
+    { id: 'key', header: 'key', width: 24, maxWidth: 40, priority: 1, cell: keyStatus },
   ];
-  const fitted = fitColumns(cols, Math.max(10, width - 7));
+  const fitted = fitColumns(cols, Math.max(10, width - 8)); // after '› ' + indent + '[x] '
   return entries.map((e, i) => {
     const on = i === cursor;
     if (e.kind === 'origin') {
@@ -62,8 +62,8 @@ export function runLines(runs: PastRun[], cursor: number | undefined, width: num
   const cols: Column<PastRun>[] = [
     { id: 'id', header: 'run', width: Math.max(3, ...runs.map((r) => r.id.length)), priority: 0, cell: (r) => ({ text: r.id, bold: true }) },
     { id: 'status', header: 'status', width: 11, priority: 1, cell: (r) => (r.problem ? { text: 'unreadable', color: 'red' } : { text: r.status ?? '', color: r.status === 'finished' ? 'green' : 'yellow' }) },
-    { id: 'size', header: 'size', width: 20, priority: 2, cell: (r) => (r.problem ? { text: r.problem, dim: true } : `${r.models} models × ${r.tasks} tasks`) },
     { id: 'date', header: 'started', width: 16, priority: 3, cell: (r) => ({ text: r.createdAt ? r.createdAt.slice(0, 16).replace('T', ' ') : '', dim: true }) },
+    { id: 'size', header: 'size', width: 20, maxWidth: 60, priority: 2, cell: (r) => (r.problem ? { text: r.problem, dim: true } : `${r.models} model${r.models === 1 ? '' : 's'} × ${r.tasks} task${r.tasks === 1 ? '' : 's'}`) },
   ];
   const fitted = fitColumns(cols, Math.max(10, width - 2));
   return runs.map((r, i) => [cursorMark(i === cursor), { text: ' ' }, ...tableRow(fitted, r)]);

@@ -38,7 +38,7 @@ export function itemLines(entry: ItemEntry, width: number): Segment[][] {
   if (!r) out.push([{ text: 'no record: this item never finished (resume the run to ask it)', color: 'yellow' }]);
   section('gold', full(entry.gold), width, out);
   if (r) {
-    section('parsed answer', r.status === 'ok' || r.parsed !== null ? full(r.parsed) : `(not parsed: ${r.status})`, width, out);
+    section('parsed answer', r.status === 'ok' || r.parsed !== null ? full(r.parsed) : r.status === 'unparsed' ? '(the output could not be read as an answer)' : `(no answer: ${r.status})`, width, out);
     section('output', r.output ?? '(no output)', width, out);
     if (r.reasoning) section('thinking', r.reasoning, width, out);
     r.messages.forEach((m, i) => section(`prompt ${i + 1} · ${m.role}`, m.content, width, out));

@@ -15,3 +15,18 @@ export type SegmentLike = Segment | string;
 export const seg = (s: SegmentLike): Segment => (typeof s === 'string' ? { text: s } : s);
 
 export const lineText = (segments: SegmentLike[]): string => segments.map((s) => seg(s).text).join('');
+
+const sameStyle = (a: Segment, b: Segment) => a.color === b.color && Boolean(a.bold) === Boolean(b.bold) && Boolean(a.dim) === Boolean(b.dim) && Boolean(a.inverse) === Boolean(b.inverse);
+
+/** Joins neighbours of the same style (fewer nodes for Ink to lay out). */
+export function mergeSegments(segments: SegmentLike[]): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segments) {
+    const x = seg(s);
+    if (x.text === '') continue;
+    const last = out[out.length - 1];
+    if (last && sameStyle(last, x)) out[out.length - 1] = { ...last, text: last.text + x.text };
+    else out.push(x);
+  }
+  return out;
+}

@@ -37,14 +37,23 @@ const STATUS_COLOR: Record<ItemEntry['status'], Segment['color']> = {
   missing: 'gray',
 };
 
+function answerCell(value: ItemEntry): Segment {
+  if (!value.record) return { text: '—', dim: true };
+  if (value.status === 'ok') return { text: brief(value.record.parsed) };
+  return { text: brief(value.record.output ?? value.record.error?.message ?? '—'), dim: true };
+}
+
 export function itemColumns(items: ItemEntry[]): Column<Selectable<ItemEntry>>[] {
   const idWidth = Math.max(2, ...items.map((i) => displayWidth(i.id)));
+  // Gold and answer columns are as wide as their longest value (up to a cap), so short labels leave room.
+  const goldWidth = Math.max(4, ...items.map((i) => displayWidth(brief(i.gold))));
+  const answerWidth = Math.max(6, ...items.map((i) => displayWidth(answerCell(i).text)));
   return [
     { id: 'mark', header: ' ', width: 1, priority: 0, cell: ({ selected }) => mark(selected) },
     { id: 'id', header: 'item', width: Math.min(8, idWidth), maxWidth: Math.min(24, idWidth), priority: 0, cell: ({ value, selected }) => ({ text: value.id, bold: selected }) },
     { id: 'status', header: 'status', width: 10, priority: 0, cell: ({ value }) => ({ text: value.status, color: STATUS_COLOR[value.status] }) },
     { id: 'score', header: 'score', width: 5, align: 'right', priority: 1, cell: ({ value }) => (value.score === undefined ? { text: '—', dim: true } : pct(value.score)) },
-    { id: 'gold', header: 'gold', width: 10, maxWidth: 44, priority: 0, cell: ({ value }) => brief(value.gold) },
-    { id: 'answer', header: 'answer', width: 10, maxWidth: 44, priority: 2, cell: ({ value }) => (value.record ? (value.status === 'ok' ? brief(value.record.parsed) : { text: brief(value.record.output ?? value.record.error?.message ?? '—'), dim: true }) : { text: '—', dim: true }) },
+    { id: 'gold', header: 'gold', width: Math.min(10, goldWidth), maxWidth: Math.min(40, goldWidth), priority: 0, cell: ({ value }) => brief(value.gold) },
+    { id: 'answer', header: 'answer', width: Math.min(10, answerWidth), maxWidth: Math.min(60, answerWidth), priority: 2, cell: ({ value }) => answerCell(value) },
   ];
 }

@@ -1,0 +1,21 @@
+// Runner memory with an instant in-process adapter (no HTTP), 100k items.
+import { mkdtempSync } from 'node:fs';
+import path from 'node:path';
+import { tmpdir } from 'node:os';
+import { writePack, writeBenchConfig, KEY_ENV, MODEL_ID } from './setup.ts';
+import { planRun } from '../harness/cli/run-command.ts';
+import { executeRun } from '../harness/runner/run.ts';
+const N = Number(process.argv[2] ?? 100000);
+const dir = mkdtempSync(path.join(tmpdir(), 'kb-'));
+const packDir = writePack(dir, N);
+const config = writeBenchConfig(dir, 'http://127.0.0.1:9/v1');
+process.env[KEY_ENV] = 'k';
+const mb = () => { const m0 = process.memoryUsage(); global.gc!(); const m = process.memoryUsage(); return `heapTotal ${(m0.heapTotal / 2 ** 20).toFixed(0)} live ${(m.heapUsed / 2 ** 20).toFixed(0)} rss ${(m.rss / 2 ** 20).toFixed(0)}`; };
+console.log('start', mb());
+const plan = await planRun({ pack: packDir, models: MODEL_ID, config, concurrency: '128', runDir: path.join(dir, 'run'), bootstrap: '100' }, { out: () => {}, err: () => {}, isTTY: false });
+console.log('planned', mb());
+plan.models[0]!.adapter = { id: 'x', model: 'x', generate: async (req) => { await new Promise((r) => setImmediate(r)); return { text: '모의 응답: ' + req.messages.at(-1)!.content.slice(0, 20), finishReason: 'stop', latencyMs: 1, warnings: [], usage: { inputTokens: 10, outputTokens: 5 } }; } };
+let n = 0;
+const t0 = performance.now();
+await executeRun(plan, (e) => { if (e.type === 'item-done' && ++n % (N / 5) === 0) console.log(n, mb()); }, new AbortController().signal);
+console.log('end', mb(), (performance.now() - t0).toFixed(0), 'ms');
