@@ -4,8 +4,10 @@
  *
  *   --mode kseval  planRun + executeRun (the real runner), reporter none | plain | ink
  *   --mode bare    the same requests with the openai SDK and p-limit: the floor
+ *   --mode adapter the kseval openai-compatible adapter alone with p-limit (no runner)
  *   --mode score   summarize() over N scored items with the bootstrap
  */
+import { setMaxListeners } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,6 +18,8 @@ import type { Adapter } from '../harness/core/adapter.ts';
 import type { RunListener } from '../harness/core/events.ts';
 import type { RunRecord } from '../harness/core/record.ts';
 import type { Item, TaskPack } from '../harness/core/pack.ts';
+import { OpenAICompatibleAdapter } from '../adapters/openai-compatible.ts';
+import { ModelSpecSchema } from '../harness/core/model.ts';
 import { buildMessages } from '../harness/packs/prompt.ts';
 import { validatePack } from '../harness/packs/validate.ts';
 import { executeRun } from '../harness/runner/run.ts';
@@ -145,6 +149,34 @@ async function runBare(): Promise<void> {
   report({ mode: 'bare', items: bodies.length, failed, wallMs: t1 - t0, cpuMs: (cpu.user + cpu.system) / 1000 });
 }
 
+/** The kseval adapter alone (no runner) over the same requests: splits the overhead in two. */
+async function runAdapter(): Promise<void> {
+  const { pack, problems } = await validatePack(values.pack);
+  if (!pack) throw new Error(problems.map((p) => p.format()).join('\n'));
+  const bodies = pack.items.map((item) => buildMessages(pack, item));
+  const adapter = new OpenAICompatibleAdapter(ModelSpecSchema.parse({ id: MODEL_ID, adapter: 'openai-compatible', model: 'fake-model', baseURL: values.url, apiKeyEnv: KEY_ENV, vendor: 'Bench', origin: 'sovereign', residency: 'local', openWeights: true }), { apiKey: 'bench-key' });
+  const limit = pLimit(Number(values.concurrency));
+  const signal = new AbortController().signal;
+  setMaxListeners(0, signal);
+  let failed = 0;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  await Promise.all(
+    bodies.map((messages) =>
+      limit(async () => {
+        try {
+          await adapter.generate({ messages, params: {}, timeoutMs: 60_000 }, signal);
+        } catch {
+          failed++;
+        }
+      }),
+    ),
+  );
+  const t1 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
+  report({ mode: 'adapter', items: bodies.length, failed, wallMs: t1 - t0, cpuMs: (cpu.user + cpu.system) / 1000 });
+}
+
 /** summarize() over N synthetic scored items (half right, a few unparsed and errors). */
 function runScore(): void {
   const n = Number(values.items);
@@ -182,6 +214,7 @@ function runScore(): void {
 
 if (values.mode === 'kseval') await runKseval();
 else if (values.mode === 'bare') await runBare();
+else if (values.mode === 'adapter') await runAdapter();
 else if (values.mode === 'score') runScore();
 else {
   process.stderr.write('usage: child.ts --mode kseval|bare|score ...\n');

@@ -14,7 +14,7 @@ const SOCKET = `kseval-ui-test-${process.pid}`;
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
 const pane = () => tmux('capture-pane', '-p', '-J', '-t', 'ks');
 
-async function waitForPane(ok: (text: string) => boolean, what: string, timeoutMs = 60_000): Promise<string> {
+async function waitForPane(ok: (text: string) => boolean, what: string, timeoutMs = 20_000): Promise<string> {
   const until = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < until) {
@@ -73,5 +73,5 @@ describe.skipIf(!hasTmux && !process.env.CI)('kseval in a terminal (tmux)', () =
     const runs = path.join(cwd, 'results', 'runs');
     const [run] = readdirSync(runs);
     for (const f of ['manifest.json', 'records.jsonl', 'summary.csv', 'items.csv']) expect(existsSync(path.join(runs, run!, f))).toBe(true);
-  });
+  }, 120_000);
 });

@@ -50,6 +50,9 @@ export function createBuiltinAdapter(spec: ModelSpec): Adapter {
     async generate(request: GenerateRequest): Promise<Generation> {
       const started = performance.now();
       if (!request.task) throw new AdapterError({ code: 'bad_request', retryable: false, message: 'built-in systems need the task and item' });
+      // Yield to the event loop: answers are instant, and a run of them must still let the
+      // terminal UI draw and Ctrl-C be heard.
+      await new Promise((resolve) => setImmediate(resolve));
       const text = system(request.task.pack, request.task.item);
       return { text, finishReason: 'stop', latencyMs: performance.now() - started, warnings: [] };
     },

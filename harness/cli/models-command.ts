@@ -6,7 +6,7 @@ import { UserError } from '../core/errors.ts';
 import type { ModelSpec } from '../core/model.ts';
 import { displayWidth, padDisplay } from '../text/width.ts';
 import type { CommandResult, Io } from './main.ts';
-import { catalogWithBuiltins, hasKey, keysFor, presets } from './models-resolve.ts';
+import { catalogWithBuiltins, hasKey, keysFor, presets, adapterIds } from './models-resolve.ts';
 import { list } from './select-packs.ts';
 
 const ORDER = { sovereign: 0, global: 1, reference: 2 } as const;
@@ -36,7 +36,7 @@ export function registerModels(program: Command, io: Io, result: CommandResult):
     .option('--config <file>', 'config file adding models')
     .option('--json', 'print JSON')
     .action(async (opts: { config?: string; json?: boolean }) => {
-      const cfg = await loadConfig(opts.config, catalogWithBuiltins(), presets());
+      const cfg = await loadConfig(opts.config, catalogWithBuiltins(), presets(), adapterIds());
       const rows = cfg.models.map(describe).sort((a, b) => ORDER[a.origin] - ORDER[b.origin] || a.id.localeCompare(b.id));
       if (opts.json) return io.out(JSON.stringify(rows, null, 2));
       const w = (k: 'id' | 'vendor') => Math.max(k.length, ...rows.map((r) => displayWidth(r[k])));
@@ -53,7 +53,7 @@ export function registerModels(program: Command, io: Io, result: CommandResult):
     .option('--config <file>', 'config file adding models')
     .option('--json', 'print JSON')
     .action(async (ids: string | undefined, opts: { config?: string; json?: boolean }) => {
-      const cfg = await loadConfig(opts.config, catalogWithBuiltins(), presets());
+      const cfg = await loadConfig(opts.config, catalogWithBuiltins(), presets(), adapterIds());
       const wanted = list(ids);
       const byId = new Map(cfg.models.map((m) => [m.id, m]));
       const chosen = wanted ? wanted.map((id) => byId.get(id) ?? (() => { throw new UserError(`unknown model '${id}'`, { hint: 'see kseval models list' }); })()) : cfg.models.filter((m) => m.adapter !== 'builtin' && m.apiKeyEnv && hasKey(m));

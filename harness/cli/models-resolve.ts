@@ -5,7 +5,7 @@
  */
 import { BUILTIN_MODELS } from '../../adapters/builtin/index.ts';
 import { loadCatalog, loadPresets } from '../../adapters/catalog.ts';
-import { createAdapter as createFromRegistry } from '../../adapters/registry.ts';
+import { ADAPTERS, createAdapter as createFromRegistry } from '../../adapters/registry.ts';
 import type { Adapter } from '../core/adapter.ts';
 import { UserError } from '../core/errors.ts';
 import type { ModelSpec } from '../core/model.ts';
@@ -27,6 +27,11 @@ export function keysFor(spec: ModelSpec, env: NodeJS.ProcessEnv = process.env): 
 
 export function hasKey(spec: ModelSpec, env: NodeJS.ProcessEnv = process.env): boolean {
   return !spec.apiKeyEnv || keysFor(spec, env).apiKey !== undefined;
+}
+
+/** The adapter names a model spec may use (checked when a config is loaded). */
+export function adapterIds(): string[] {
+  return Object.keys(ADAPTERS);
 }
 
 export function createAdapter(spec: ModelSpec, env: NodeJS.ProcessEnv = process.env): Adapter {

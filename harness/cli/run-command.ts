@@ -16,7 +16,7 @@ import { executeRun } from '../runner/run.ts';
 import type { RunPlan } from '../runner/plan.ts';
 import { createPlainReporter } from '../ui/plain-reporter.ts';
 import type { CommandResult, Io } from './main.ts';
-import { catalogWithBuiltins, resolveModels, presets } from './models-resolve.ts';
+import { catalogWithBuiltins, resolveModels, presets, adapterIds } from './models-resolve.ts';
 import { list, selectPacks } from './select-packs.ts';
 import { TASKS_ROOT } from './packs-command.ts';
 
@@ -69,7 +69,7 @@ export function worstCaseCost(plan: Pick<RunPlan, 'models' | 'packs'>): Map<stri
 
 export async function planRun(opts: RunOptions, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<RunPlan> {
   if (opts.resume) return planResume(opts, io, env);
-  const config = await loadConfig(opts.config, catalogWithBuiltins(), presets());
+  const config = await loadConfig(opts.config, catalogWithBuiltins(), presets(), adapterIds());
   const limit = int('limit', opts.limit, 1);
   const packs = await selectPacks({ pack: list(opts.pack), suite: list(opts.suite), task: list(opts.task), root: TASKS_ROOT, limit });
   const { models, skipped } = resolveModels(config.models, list(opts.models), env);
@@ -144,7 +144,7 @@ function manifestBase(runId: string, createdAt: string, seed: number, bootstrap:
 async function planResume(opts: RunOptions, io: Io, env: NodeJS.ProcessEnv): Promise<RunPlan> {
   const runDir = path.resolve(opts.resume!);
   const m = readManifest(runDir);
-  const config = await loadConfig(opts.config ?? m.options.config_file ?? undefined, catalogWithBuiltins(), presets());
+  const config = await loadConfig(opts.config ?? m.options.config_file ?? undefined, catalogWithBuiltins(), presets(), adapterIds());
   const packs = await selectPacks({ pack: m.options.pack_dirs, root: TASKS_ROOT, limit: m.options.limit ?? undefined });
   for (const p of packs) {
     const was = m.packs.find((x) => x.id === p.id);

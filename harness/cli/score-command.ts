@@ -18,7 +18,8 @@ import { TASKS_ROOT } from './packs-command.ts';
 
 const PredictionSchema = z.object({ id: z.string().min(1), output: z.string().nullable() });
 
-export function readPredictions(file: string): Map<string, string | null> {
+/** Reads predictions; `lines`, when given, receives the line of each id (for later messages). */
+export function readPredictions(file: string, lines?: Map<string, number>): Map<string, string | null> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -42,7 +43,10 @@ export function readPredictions(file: string): Map<string, string | null> {
     const p = PredictionSchema.safeParse(data);
     if (!p.success) problems.push(new UserError(`${p.error.issues[0]!.path.join('.') || 'line'}: ${p.error.issues[0]!.message}`, { file, line: i + 1, hint: 'each line needs a string id and a string output' }));
     else if (out.has(p.data.id)) problems.push(new UserError(`duplicate prediction for id '${p.data.id}'`, { file, line: i + 1, hint: 'keep one prediction per item' }));
-    else out.set(p.data.id, p.data.output);
+    else {
+      out.set(p.data.id, p.data.output);
+      lines?.set(p.data.id, i + 1);
+    }
   });
   if (problems.length) throw new UserErrors(problems);
   return out;
@@ -58,10 +62,11 @@ export function registerScore(program: Command, io: Io, result: CommandResult): 
     .option('--json', 'print JSON')
     .action(async (opts: { pack: string; predictions: string; seed: string; json?: boolean }) => {
       const [pack] = await selectPacks({ pack: [opts.pack], root: TASKS_ROOT });
-      const preds = readPredictions(opts.predictions);
+      const lines = new Map<string, number>();
+      const preds = readPredictions(opts.predictions, lines);
       const known = new Set(pack!.items.map((i) => i.id));
       const unknown = [...preds.keys()].filter((id) => !known.has(id));
-      if (unknown.length) throw new UserError(`${unknown.length} prediction id(s) are not test items of ${pack!.id}, e.g. '${unknown[0]}'`, { file: opts.predictions, hint: 'use the item ids of the pack’s test split' });
+      if (unknown.length) throw new UserError(`${unknown.length} prediction id(s) are not test items of ${pack!.id}, e.g. '${unknown[0]}'`, { file: opts.predictions, line: lines.get(unknown[0]!), hint: 'use the item ids of the pack’s test split' });
       const outcomes = new Map<string, Outcome>();
       for (const item of pack!.items) {
         const output = preds.get(item.id);

@@ -54,8 +54,9 @@ export const DEFAULT_CONFIG_FILE = 'kseval.config.yaml';
 /**
  * Loads the config (explicit file, else ./kseval.config.yaml if present) and merges its models
  * over the catalog: an entry whose id is in the catalog may give only the keys it changes.
+ * `adapters`, when given, are the adapter names a model may use (checked with file:line).
  */
-export async function loadConfig(file: string | undefined, catalog: ModelSpec[], presets: Record<string, Partial<ModelSpec>> = {}): Promise<KsevalConfig> {
+export async function loadConfig(file: string | undefined, catalog: ModelSpec[], presets: Record<string, Partial<ModelSpec>> = {}, adapters?: readonly string[]): Promise<KsevalConfig> {
   const chosen = file ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
   if (file && !existsSync(file)) throw new UserError(`config file not found`, { file, hint: 'check the --config path' });
   const parsed = chosen ? await readYaml(chosen, ConfigSchema) : { value: ConfigSchema.parse({}), problems: [] };
@@ -81,6 +82,11 @@ export async function loadConfig(file: string | undefined, catalog: ModelSpec[],
         const line = parsed.lineAt?.(['models', i, ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')]);
         problems.push(new UserError(`models[${i}]${raw.id ? ` (${String(raw.id)})` : ''}: ${what}`, { file: chosen, line, hint: 'see the Config section of the README' }));
       }
+      return;
+    }
+    // An unknown adapter is reported here, at its line, rather than when the model is first used.
+    if (adapters && !adapters.includes(result.data.adapter)) {
+      problems.push(new UserError(`models[${i}] (${result.data.id}): unknown adapter '${result.data.adapter}'`, { file: chosen, line: parsed.lineAt?.(['models', i, 'adapter']), hint: `use one of ${adapters.join(', ')}` }));
       return;
     }
     byId.set(result.data.id, result.data);

@@ -64,6 +64,14 @@ export async function readYaml<S extends z.ZodType>(file: string, schema: S): Pr
       ),
     };
   }
+  // An unknown tag (`!!js/function`, `!include`) would silently become a plain string: packs and
+  // configs are data, so say the tag is not supported instead of guessing what it meant.
+  const unresolved = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED');
+  if (unresolved.length > 0) {
+    return {
+      problems: unresolved.map((w) => new UserError(`YAML tag not supported: ${w.message.split('\n')[0]}`, { file, line: lineOf(w.pos[0]), hint: 'packs and configs are plain data: remove the tag' })),
+    };
+  }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 50 });

@@ -136,9 +136,11 @@ function compare(
       const b = reps.get(best.id)!.get(d)!;
       const deltas = a.map((v, r) => v - b[r]!);
       const [lo, hi] = interval(deltas);
-      const mean = deltas.reduce((s, v) => s + v, 0) / deltas.length;
+      // Δ is the observed difference of the two domain scores on the shared items (what the
+      // results table shows side by side); the replicates give its interval and p.
+      const delta = points.get(m.id)!.get(d)! - points.get(best.id)!.get(d)!;
       const n = packs.filter((p) => p.domain === d).reduce((s, p) => s + p.items.length, 0);
-      mine.push({ model: m.id, baseline: best.id, domain: d, delta: mean, ci_low: lo, ci_high: hi, p: pValue(deltas), p_holm: NaN, n });
+      mine.push({ model: m.id, baseline: best.id, domain: d, delta, ci_low: lo, ci_high: hi, p: pValue(deltas), p_holm: NaN, n });
     }
     const adjusted = holm(mine.map((c) => c.p));
     mine.forEach((c, i) => (c.p_holm = adjusted[i]!));

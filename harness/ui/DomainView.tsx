@@ -3,7 +3,7 @@
  * of the task and its 95% interval (task rows of summary.csv), and error/unparsed rates.
  * The cursor is on a (task, model) row; Enter opens that task for that model.
  */
-import React from 'react';
+import React from 'react'; // classic JSX when tsx compiles from another directory (no tsconfig there)
 import { Box } from 'ink';
 import type { ScoreRow } from '../core/summary.ts';
 import { displayWidth, padDisplay, truncateDisplay } from '../text/width.ts';
@@ -75,7 +75,7 @@ function metricColumns(data: ResultsData, task: string): Column<MetricRow>[] {
 }
 
 /** Task heading lines: id, Korean title, kind and items, aligned across tasks by display width. */
-export function taskHeadings(data: ResultsData, tasks: string[], titles: ReadonlyMap<string, TaskInfo>, width: number): Map<string, Segment[]> {
+export function taskHeadings(data: ResultsData, tasks: string[], titles: ReadonlyMap<string, TaskInfo>): Map<string, Segment[]> {
   const idWidth = Math.max(...tasks.map((t) => displayWidth(t)));
   const titleWidth = Math.min(30, Math.max(0, ...tasks.map((t) => displayWidth(titles.get(t)?.title ?? ''))));
   const out = new Map<string, Segment[]>();
@@ -88,13 +88,12 @@ export function taskHeadings(data: ResultsData, tasks: string[], titles: Readonl
     segs.push({ text: '  ' + rest, dim: true });
     out.set(t, segs);
   }
-  void width;
   return out;
 }
 
 export function DomainView({ data, domain, cursor, titles, width, height }: DomainViewProps) {
   const tasks = data.tasksOf(domain);
-  const headings = taskHeadings(data, tasks, titles, width);
+  const headings = taskHeadings(data, tasks, titles);
   const lines: Array<{ segments: Segment[]; pick?: number }> = [];
   let pick = 0;
   for (const task of tasks) {

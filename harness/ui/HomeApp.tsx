@@ -2,7 +2,7 @@
  * The home screen's keys: choose suites and models, start a run (planned through the CLI's
  * deps, errors shown in place), or open a past run. It ends by handing a choice to home-entry.
  */
-import React from 'react';
+import React from 'react'; // classic JSX when tsx compiles from another directory (no tsconfig there)
 import { useInput } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { UserError, UserErrors } from '../core/errors.ts';

@@ -2,7 +2,7 @@
  * The home screen: packs by domain with item counts, models by origin with residency and key
  * status, past runs; the current choice and the keys. One section is shown at a time (Tab).
  */
-import React from 'react';
+import React from 'react'; // classic JSX when tsx compiles from another directory (no tsconfig there)
 import { Box } from 'ink';
 import type { TaskPack } from '../core/pack.ts';
 import type { ModelEntry } from './deps.ts';

@@ -1,5 +1,5 @@
 /** One item: status, scores, error, gold, parsed answer, raw output, thinking and prompt, scrollable. */
-import React from 'react';
+import React from 'react'; // classic JSX when tsx compiles from another directory (no tsconfig there)
 import { Box } from 'ink';
 import { keyLine } from './keys.ts';
 import { Line } from './Line.tsx';

@@ -1,5 +1,5 @@
 /** One terminal line made of styled segments; never wrapped by Ink (widths are computed before). */
-import React from 'react';
+import React from 'react'; // classic JSX when tsx compiles from another directory (no tsconfig there)
 import { Text } from 'ink';
 import { memo } from 'react';
 import { mergeSegments, type SegmentLike } from './segments.ts';

@@ -2,7 +2,7 @@
  * The results screen and its drill-down: overview (domain tabs) → a domain's tasks → a task for
  * one model (per-label F1 and items) → one item. Esc or Backspace goes back; q quits.
  */
-import React from 'react';
+import React from 'react'; // classic JSX when tsx compiles from another directory (no tsconfig there)
 import { useInput } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LoadedRun } from '../results/load-run.ts';

@@ -4,12 +4,12 @@
  * difference from the best global baseline, coloured only when its interval excludes zero;
  * error and unparsed rates beside each score.
  */
-import React from 'react';
+import React from 'react'; // classic JSX when tsx compiles from another directory (no tsconfig there)
 import { Box } from 'ink';
 import { truncateDisplay, wrapDisplay } from '../text/width.ts';
 import { keyLine, type KeyHint } from './keys.ts';
 import { Line } from './Line.tsx';
-import { domainColumns, overallColumns, type ModelUsage, type OverviewRow } from './results-columns.ts';
+import { domainColumns, overallColumns, type ModelUsage } from './results-columns.ts';
 import { groupedModels, type ResultsData } from './results-data.ts';
 import type { Segment } from './segments.ts';
 import { fitColumns, tableHeader, tableRow } from './table.ts';

@@ -2,7 +2,7 @@
  * The live run screen: reads snapshots published by the run's timer (never per event) and
  * turns Ctrl-C into a clean stop; a second Ctrl-C asks the caller to quit at once.
  */
-import React from 'react';
+import React from 'react'; // classic JSX when tsx compiles from another directory (no tsconfig there)
 import { useInput } from 'ink';
 import { useRef, useSyncExternalStore } from 'react';
 import { RunScreen } from './RunScreen.tsx';

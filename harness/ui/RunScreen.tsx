@@ -1,5 +1,5 @@
 /** The run screen: overall progress, the model × domain table, why models stopped, and the keys. */
-import React from 'react';
+import React from 'react'; // classic JSX when tsx compiles from another directory (no tsconfig there)
 import { Box } from 'ink';
 import { progressBar } from './bars.ts';
 import { compact, duration, money, perSecond } from './format.ts';

@@ -3,7 +3,7 @@
  * snapshots, so their memoized lines are not re-rendered; when there are more rows than fit, the
  * rows still running are kept and settled ones folded into a count.
  */
-import React from 'react';
+import React from 'react'; // classic JSX when tsx compiles from another directory (no tsconfig there)
 import { Box } from 'ink';
 import { memo, useMemo } from 'react';
 import { Line } from './Line.tsx';
@@ -22,7 +22,7 @@ const RowLine = memo(function RowLine({ row, first, columns }: { row: RunRowView
   return <Line segments={tableRow(columns, { row, first })} />;
 });
 
-/** Which rows to show when not all fit: every unsettled row first, then settled ones in order. */
+/** Which rows to show when not all fit: every unsettled row, then the last settled ones; the rest are counted. */
 export function visibleRows(rows: RunRowView[], maxRows: number): { shown: RunRowView[]; hidden: number } {
   if (rows.length <= maxRows) return { shown: rows, hidden: 0 };
   const budget = Math.max(1, maxRows - 1); // one line says how many are folded
@@ -35,8 +35,9 @@ export function visibleRows(rows: RunRowView[], maxRows: number): { shown: RunRo
 
 export function RunTable({ rows, width, maxRows }: RunTableProps) {
   const withCost = rows.some((r) => r.cost !== undefined);
+  // Columns depend on the run's shape (ids, totals), not on progress: computed once, so the
+  // memoized lines of settled rows keep the same props and are skipped.
   const shape = `${rows.length}:${rows.map((r) => r.total).join(',')}`;
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   const columns = useMemo(() => fitColumns(runColumns(rows, withCost), width), [width, withCost, shape]);
   const { shown, hidden } = visibleRows(rows, maxRows);
   return (

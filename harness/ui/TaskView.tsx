@@ -3,7 +3,7 @@
  * entity type, sentence) precision/recall/F1 computed from the records, and the items. Tab
  * moves between the two lists; Enter on an item opens it.
  */
-import React from 'react';
+import React from 'react'; // classic JSX when tsx compiles from another directory (no tsconfig there)
 import { Box } from 'ink';
 import { pctInterval, pct } from './format.ts';
 import { keyLine } from './keys.ts';

@@ -30,11 +30,11 @@ export function itemLines(entry: ItemEntry, width: number): Segment[][] {
   if (r && Object.keys(r.scores).length > 0) {
     const text = Object.entries(r.scores)
       .map(([k, v]) => `${k} ${Number.isInteger(v) ? v : v.toFixed(3)}`)
-      .join('   ');
-    for (const l of wrapDisplay(`scores  ${text}`, width)) out.push([{ text: l, dim: true }]);
+      .join(', ');
+    for (const l of wrapDisplay(`scores: ${text}`, width)) out.push([{ text: l, dim: true }]);
   }
-  if (r?.error) for (const l of wrapDisplay(`error   ${r.error.code}${r.error.status ? ` (${r.error.status})` : ''}: ${r.error.message}`, width)) out.push([{ text: l, color: 'red' }]);
-  if (r && r.warnings.length > 0) for (const l of wrapDisplay(`warnings  ${r.warnings.join('; ')}`, width)) out.push([{ text: l, color: 'yellow' }]);
+  if (r?.error) for (const l of wrapDisplay(`error: ${r.error.code}${r.error.status ? ` (${r.error.status})` : ''}: ${r.error.message}`, width)) out.push([{ text: l, color: 'red' }]);
+  if (r && r.warnings.length > 0) for (const l of wrapDisplay(`warnings: ${r.warnings.join('; ')}`, width)) out.push([{ text: l, color: 'yellow' }]);
   if (!r) out.push([{ text: 'no record: this item never finished (resume the run to ask it)', color: 'yellow' }]);
   section('gold', full(entry.gold), width, out);
   if (r) {

@@ -13,8 +13,8 @@ export function keyLine(hints: KeyHint[]): Segment[] {
   return out;
 }
 
-/** Esc, Backspace (which most terminals send as DEL) or ←h: go back one screen. */
-export const isBack = (input: string, key: Key): boolean => key.escape || key.backspace || key.delete;
+/** Esc or Backspace (most terminals send DEL, which Ink calls delete): go back one screen. */
+export const isBack = (_input: string, key: Key): boolean => key.escape || key.backspace || key.delete;
 
 export const isQuit = (input: string, key: Key): boolean => input === 'q' || (key.ctrl && input === 'c');
 

@@ -84,12 +84,12 @@ export function overallColumns(data: ResultsData, usage?: ReadonlyMap<string, Mo
     ...trailing(pick),
   ];
   if (usage) {
-    cols.push({ id: 'tokens', header: 'tokens', width: 6, align: 'right', priority: 7, cell: ({ model }) => {
+    cols.push({ id: 'tokens', header: 'tokens', width: 6, align: 'right', priority: 6, cell: ({ model }) => {
       const u = usage.get(model.id);
       return u && u.tokens > 0 ? compact(u.tokens) : NONE;
     } });
     if ([...usage.values()].some((u) => u.cost)) {
-      cols.push({ id: 'cost', header: 'cost', width: 8, align: 'right', priority: 7, cell: ({ model }) => {
+      cols.push({ id: 'cost', header: 'cost', width: 8, align: 'right', priority: 4, cell: ({ model }) => {
         const c = usage.get(model.id)?.cost;
         return c ? money(c.amount, c.currency) : NONE;
       } });

@@ -76,6 +76,7 @@ export async function runFlow(plan: RunPlan, controller: AbortController, opts: 
   try {
     result = await executeRun(plan, tracker.handle, controller.signal);
   } catch (e) {
+    instance.clear(); // the run never started (e.g. the run directory is not empty): leave no half screen
     await close();
     throw e;
   }
