@@ -4,7 +4,6 @@
  * end. It emits events and never knows who listens (no UI code here).
  */
 import { setMaxListeners } from 'node:events';
-import { setMaxListeners } from 'node:events';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import pLimit from 'p-limit';
@@ -47,8 +46,6 @@ function stopReason(model: ResolvedModel, e: AdapterError): string {
 
 export async function executeRun(plan: RunPlan, listen: RunListener, callerSignal: AbortSignal): Promise<RunResult> {
   const { runDir, packs, models } = plan;
-  // Every waiting attempt listens on the run's signal: hundreds at high concurrency, by design.
-  setMaxListeners(0, signal);
   mkdirSync(runDir, { recursive: true });
   const recordsFile = path.join(runDir, RECORDS_FILE);
   if (!plan.resume && existsSync(recordsFile)) {
