@@ -57,7 +57,7 @@ export function buildRecord(ctx: UnitContext, result: AttemptResult): RunRecord 
   }
   const g = result.generation;
   const split = splitThinking(g.text);
-  const reasoning = [g.reasoning, split.reasoning].filter((r): r is string => !!r && r.trim() !== '').join('\n') || null;
+  let reasoning = [g.reasoning, split.reasoning].filter((r): r is string => !!r && r.trim() !== '').join('\n') || null;
   const answer = split.answer;
   let status: RecordStatus;
   let parsed: unknown = null;
@@ -65,8 +65,10 @@ export function buildRecord(ctx: UnitContext, result: AttemptResult): RunRecord 
   if (g.finishReason === 'content_filter') {
     status = 'filtered';
     error = { code: 'content_filter', message: 'the provider refused for content policy' };
-  } else if (split.unterminated || (g.finishReason === 'length' && answer === '' && reasoning)) {
+  } else if (split.unterminated || cutInThinking(g, answer, reasoning)) {
     status = 'incomplete';
+    // Text cut before `</think>` with the tag opened by the template is thinking, not an answer.
+    if (!reasoning && answer) reasoning = answer;
     error = { code: 'parse', message: 'cut off inside the thinking block (max tokens reached before an answer)' };
   } else {
     const p = parseOutput(ctx.pack, answer);
