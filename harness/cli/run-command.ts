@@ -4,7 +4,9 @@
  * records are kept and the --resume command is printed.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { loadConfig } from '../config/config.ts';
 import { UserError } from '../core/errors.ts';
@@ -140,12 +142,29 @@ function manifestBase(runId: string, createdAt: string, seed: number, bootstrap:
   };
 }
 
+/**
+ * A path the manifest stored relative (see `portable`) was relative to the working directory of
+ * the run, which a resume need not share: try that directory, then the folders above the run
+ * directory (runs usually live inside the project), then kseval's own folder (shipped runs).
+ */
+function locate(stored: string, runDir: string): string {
+  if (path.isAbsolute(stored) || existsSync(stored)) return stored;
+  const roots: string[] = [];
+  for (let d = path.dirname(runDir); ; d = path.dirname(d)) {
+    roots.push(d);
+    if (path.dirname(d) === d) break;
+  }
+  roots.push(fileURLToPath(new URL('../../', import.meta.url)));
+  for (const root of roots) if (existsSync(path.join(root, stored))) return path.join(root, stored);
+  return stored;
+}
+
 /** Resume: the same packs, models and settings as the manifest says; keys from the env again. */
 async function planResume(opts: RunOptions, io: Io, env: NodeJS.ProcessEnv): Promise<RunPlan> {
   const runDir = path.resolve(opts.resume!);
   const m = readManifest(runDir);
-  const config = await loadConfig(opts.config ?? m.options.config_file ?? undefined, catalogWithBuiltins(), presets(), adapterIds());
-  const packs = await selectPacks({ pack: m.options.pack_dirs, root: TASKS_ROOT, limit: m.options.limit ?? undefined });
+  const config = await loadConfig(opts.config ?? (m.options.config_file ? locate(m.options.config_file, runDir) : undefined), catalogWithBuiltins(), presets(), adapterIds());
+  const packs = await selectPacks({ pack: m.options.pack_dirs.map((d) => locate(d, runDir)), root: TASKS_ROOT, limit: m.options.limit ?? undefined });
   for (const p of packs) {
     const was = m.packs.find((x) => x.id === p.id);
     if (was && was.sha256 !== p.sha256) io.err(`warning: pack ${p.id} changed since the run started; its changed items are asked again`);

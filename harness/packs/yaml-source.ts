@@ -4,7 +4,7 @@
  * are errors.
  */
 import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import type { z } from 'zod';
 import { UserError } from '../core/errors.ts';
 
@@ -88,9 +88,18 @@ export async function readYaml<S extends z.ZodType>(file: string, schema: S): Pr
       const key = path.join('.') || '(top level)';
       const message = issue.code === 'unrecognized_keys' ? `unknown key ${issue.keys.map((k) => `'${k}'`).join(', ')}${path.length ? ` in ${key}` : ''}` : `${key}: ${issue.message}`;
       const hint = issue.code === 'unrecognized_keys' ? 'remove it or fix its spelling (see tasks/FORMAT.md)' : 'see tasks/FORMAT.md for the expected value';
-      return new UserError(message, { file, line: nodeLine(doc, path, lineOf), hint });
+      const line = issue.code === 'unrecognized_keys' ? (keyLine(doc, path, issue.keys[0]!, lineOf) ?? nodeLine(doc, path, lineOf)) : nodeLine(doc, path, lineOf);
+      return new UserError(message, { file, line, hint });
     }),
   };
+}
+
+/** Line of the key `key` in the mapping at `path` (where an unknown key is written). */
+function keyLine(doc: Document, path: (string | number)[], key: string, lineOf: (o: number | undefined) => number | undefined): number | undefined {
+  const map = path.length === 0 ? doc.contents : doc.getIn(path, true);
+  if (!isMap(map)) return undefined;
+  const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
+  return pair && isScalar(pair.key) && pair.key.range ? lineOf(pair.key.range[0]) : undefined;
 }
 
 /** Line of the deepest node that exists on `path`. */

@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { decodeUtf8 } from '../packs/yaml-source.ts';
 import path from 'node:path';
 import { readManifest } from '../results/manifest.ts';
 import type { InputFileInfo, ItemCsvRow, ManifestModel, SummaryCsvRow } from './board.ts';
@@ -116,7 +117,13 @@ export function readInputs(paths: string[], problems: Problems): RawInputs {
       }
       continue;
     }
-    const table = parseCsv(f.shown, buf.toString('utf8'), problems);
+    // Strict UTF-8: a byte that is not text is an error at its line, never a U+FFFD on the page.
+    const decoded = decodeUtf8(buf, f.shown);
+    if (decoded.text === undefined) {
+      problems.add(f.shown, decoded.problem!.line, 'invalid UTF-8 byte sequence', 're-save the file as UTF-8 (kseval writes UTF-8)');
+      continue;
+    }
+    const table = parseCsv(f.shown, decoded.text, problems);
     if (!table) continue;
     const kind = classify(table.header);
     if ('missing' in kind) {

@@ -6,7 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { RunRecord } from '../core/record.ts';
 import type { Origin, Residency } from '../core/model.ts';
 import { SUMMARY_SCHEMA_VERSION, type PairedDiff, type ScoreRow } from '../core/summary.ts';
-import { writeFileAtomic } from './atomic.ts';
+import { AtomicWriter, writeFileAtomic } from './atomic.ts';
 
 export const ITEMS_COLUMNS = ['schema_version', 'run_id', 'model', 'origin', 'residency', 'domain', 'task', 'item_id', 'status', 'prediction', 'gold', 'score', 'latency_ms', 'input_tokens', 'output_tokens', 'attempts', 'error'] as const;
 export const SUMMARY_COLUMNS = ['schema_version', 'run_id', 'model', 'vendor', 'origin', 'residency', 'level', 'domain', 'task', 'metric', 'value', 'ci_low', 'ci_high', 'n', 'n_error', 'n_unparsed', 'pack_version', 'created_at'] as const;
@@ -39,8 +39,25 @@ export function itemRow(r: RunRecord, model: { origin: Origin; residency: Reside
   ];
 }
 
-export function writeItemsCsv(file: string, rows: string[][]): void {
-  writeFileAtomic(file, stringify([[...ITEMS_COLUMNS], ...rows]));
+/** Rows may be any iterable (a generator streams a 100k-row file without holding it). */
+export function writeItemsCsv(file: string, rows: Iterable<string[]>): void {
+  const out = new AtomicWriter(file);
+  try {
+    out.write(stringify([[...ITEMS_COLUMNS]]));
+    let batch: string[][] = [];
+    for (const row of rows) {
+      batch.push(row);
+      if (batch.length === 1000) {
+        out.write(stringify(batch));
+        batch = [];
+      }
+    }
+    if (batch.length) out.write(stringify(batch));
+    out.commit();
+  } catch (e) {
+    out.abort();
+    throw e;
+  }
 }
 
 export function writeSummaryCsv(file: string, runId: string, createdAt: string, rows: ScoreRow[]): void {

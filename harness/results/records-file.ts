@@ -3,9 +3,10 @@
  * run loses at most the line being written. On resume a torn last line is cut off before
  * appending, and the last record of a unit wins (a --retry-errors record supersedes the error).
  */
-import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync, createReadStream } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, writeSync, createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
+import { UserError } from '../core/errors.ts';
 import type { RunRecord } from '../core/record.ts';
 
 export const RECORDS_FILE = 'records.jsonl';
@@ -27,19 +28,90 @@ export class RecordsWriter {
   }
 }
 
-/** Cuts a torn last line (no trailing newline) left by a killed process. Returns bytes cut. */
+/**
+ * Cuts a torn last line (no trailing newline) left by a killed process. Returns bytes cut.
+ * Reads backwards from the end, so a 100k-record file is not loaded to look at its last line.
+ */
 export function repairTail(file: string): number {
   if (!existsSync(file)) return 0;
-  const buf = readFileSync(file);
-  if (buf.length === 0 || buf[buf.length - 1] === 0x0a) return 0;
-  const keep = buf.lastIndexOf(0x0a) + 1;
   const fd = openSync(file, 'r+');
   try {
+    const size = fstatSync(fd).size;
+    if (size === 0) return 0;
+    const chunk = Buffer.alloc(64 * 1024);
+    let end = size;
+    let keep = 0;
+    for (;;) {
+      const start = Math.max(0, end - chunk.length);
+      const n = readSync(fd, chunk, 0, end - start, start);
+      if (end === size && chunk[n - 1] === 0x0a) return 0;
+      const at = chunk.subarray(0, n).lastIndexOf(0x0a);
+      if (at >= 0) {
+        keep = start + at + 1;
+        break;
+      }
+      if (start === 0) break;
+      end = start;
+    }
     ftruncateSync(fd, keep);
+    return size - keep;
   } finally {
     closeSync(fd);
   }
-  return buf.length - keep;
+}
+
+/** One line of records.jsonl with where it sits in the file (bytes), for reading it again later. */
+export interface RecordLine {
+  text: string;
+  offset: number;
+  length: number;
+  line: number;
+}
+
+/** The lines of a records file with their byte offsets, read in chunks (never the whole file). */
+export function* recordLines(file: string): Generator<RecordLine> {
+  if (!existsSync(file)) return;
+  const fd = openSync(file, 'r');
+  try {
+    const chunk = Buffer.alloc(1024 * 1024);
+    let carry = Buffer.alloc(0);
+    let base = 0; // file offset of carry[0]
+    let line = 0;
+    for (;;) {
+      const n = readSync(fd, chunk, 0, chunk.length, base + carry.length);
+      const buf = n > 0 ? Buffer.concat([carry, chunk.subarray(0, n)]) : carry;
+      let from = 0;
+      for (let nl = buf.indexOf(0x0a, from); nl >= 0; nl = buf.indexOf(0x0a, from)) {
+        line++;
+        yield { text: buf.toString('utf8', from, nl), offset: base + from, length: nl - from, line };
+        from = nl + 1;
+      }
+      carry = Buffer.from(buf.subarray(from));
+      base += from;
+      if (n === 0) {
+        if (carry.length > 0) yield { text: carry.toString('utf8'), offset: base, length: carry.length, line: line + 1 };
+        return;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Parses one record line, or says which line of which file is damaged. */
+export function parseRecord(text: string, file: string, line: number): RunRecord {
+  try {
+    return JSON.parse(text) as RunRecord;
+  } catch {
+    throw new UserError('not a JSON record: the line is damaged', { file, line, hint: 'delete that line (its item is asked again on --resume) or restore the file' });
+  }
+}
+
+/** Reads the record at a byte range found by `recordLines`. */
+export function readRecordAt(fd: number, at: { offset: number; length: number; line: number }, file: string): RunRecord {
+  const buf = Buffer.alloc(at.length);
+  readSync(fd, buf, 0, at.length, at.offset);
+  return parseRecord(buf.toString('utf8'), file, at.line);
 }
 
 /**
@@ -60,7 +132,8 @@ export async function* readRecords(file: string): AsyncGenerator<RunRecord> {
     try {
       rec = JSON.parse(text) as RunRecord;
     } catch {
-      throw new Error(`${file}:${line}: not a JSON record`);
+      // Not the torn last line a kill leaves (repairTail cuts that): the file was damaged.
+      throw new UserError('not a JSON record: the line is damaged', { file, line, hint: 'delete that line (its item is asked again on --resume) or restore the file' });
     }
     yield rec;
   }

@@ -4,7 +4,7 @@
  * end. It emits events and never knows who listens (no UI code here).
  */
 import { setMaxListeners } from 'node:events';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { AdapterError } from '../core/errors.ts';
@@ -14,8 +14,9 @@ import type { RunRecord } from '../core/record.ts';
 import type { RunSummary } from '../core/summary.ts';
 import { buildMessages } from '../packs/prompt.ts';
 import { writeComparisonsCsv, writeItemsCsv, writeSummaryCsv, itemRow } from '../results/csv-files.ts';
+import { ensureDir } from '../results/atomic.ts';
 import { writeManifest } from '../results/manifest.ts';
-import { RECORDS_FILE, RecordsWriter, readRecords, repairTail, unitId } from '../results/records-file.ts';
+import { RECORDS_FILE, RecordsWriter, parseRecord, readRecordAt, readRecords, recordLines, repairTail, unitId } from '../results/records-file.ts';
 import { SCORERS } from '../scoring/score-task.ts';
 import { entriesFor, summarize, type Outcome } from '../scoring/summarize.ts';
 import { sumStats } from '../scoring/task-scoring.ts';
@@ -46,7 +47,7 @@ function stopReason(model: ResolvedModel, e: AdapterError): string {
 
 export async function executeRun(plan: RunPlan, listen: RunListener, callerSignal: AbortSignal): Promise<RunResult> {
   const { runDir, packs, models } = plan;
-  mkdirSync(runDir, { recursive: true });
+  ensureDir(runDir);
   const recordsFile = path.join(runDir, RECORDS_FILE);
   if (!plan.resume && existsSync(recordsFile)) {
     throw new UserError('the run directory already holds records', { file: runDir, hint: `resume it with --resume ${runDir}, or choose another --run-dir` });
@@ -211,37 +212,45 @@ async function finalize(
   stopped: Map<number, AdapterError>,
 ): Promise<RunSummary> {
   const { runDir, packs, models } = plan;
-  // Stream the records, keeping only what the files need (never whole records: a 100k-item run
-  // must not hold its prompts in memory). A later record of a unit supersedes an earlier one.
-  const specs = new Map(models.map((m) => [m.spec.id, m.spec]));
-  const last = new Map<string, { row: string[]; status: RunRecord['status']; input: number; output: number }>();
-  for await (const r of readRecords(path.join(runDir, RECORDS_FILE))) {
-    const spec = specs.get(r.model);
-    if (!spec) continue;
-    last.set(unitId(r), { row: itemRow(r, spec, r.scores.score ?? 0), status: r.status, input: r.usage?.input_tokens ?? 0, output: r.usage?.output_tokens ?? 0 });
+  // Records are streamed, never held: pass 1 keeps where each unit's last record sits in the
+  // file (a later record of a unit supersedes an earlier one), pass 2 reads them back in plan
+  // order straight into items.csv. A 100k-item run holds two numbers per item, not its prompts.
+  const file = path.join(runDir, RECORDS_FILE);
+  const last = new Map<string, { offset: number; length: number; line: number }>();
+  for (const l of recordLines(file)) {
+    if (!l.text.trim()) continue;
+    const r = parseRecord(l.text, file, l.line);
+    last.set(unitId(r), { offset: l.offset, length: l.length, line: l.line });
   }
-  const rows: string[][] = [];
   const counts = models.map(() => ({ items: 0, ok: 0, errors: 0, unparsed: 0, input: 0, output: 0 }));
-  models.forEach((m, mi) =>
-    packs.forEach((pack) =>
-      pack.items.forEach((item) => {
-        const c = counts[mi]!;
-        c.items++;
-        const r = last.get(unitId({ model: m.spec.id, task: pack.id, item_id: item.id }));
-        if (!r) {
-          c.errors++;
-          return;
+  const fd = openSync(file, 'r');
+  function* rows(): Generator<string[]> {
+    for (const [mi, m] of models.entries()) {
+      for (const pack of packs) {
+        for (const item of pack.items) {
+          const c = counts[mi]!;
+          c.items++;
+          const at = last.get(unitId({ model: m.spec.id, task: pack.id, item_id: item.id }));
+          if (!at) {
+            c.errors++;
+            continue;
+          }
+          const r = readRecordAt(fd, at, file);
+          if (r.status === 'ok') c.ok++;
+          else if (r.status === 'unparsed') c.unparsed++;
+          else c.errors++;
+          c.input += r.usage?.input_tokens ?? 0;
+          c.output += r.usage?.output_tokens ?? 0;
+          yield itemRow(r, m.spec, r.scores.score ?? 0);
         }
-        if (r.status === 'ok') c.ok++;
-        else if (r.status === 'unparsed') c.unparsed++;
-        else c.errors++;
-        c.input += r.input;
-        c.output += r.output;
-        rows.push(r.row);
-      }),
-    ),
-  );
-  writeItemsCsv(path.join(runDir, 'items.csv'), rows);
+      }
+    }
+  }
+  try {
+    writeItemsCsv(path.join(runDir, 'items.csv'), rows());
+  } finally {
+    closeSync(fd);
+  }
   const scored = summarize({ models: planned, packs, outcome: (model, task, itemId) => outcomes.get(unitId({ model, task, item_id: itemId })), seed: plan.seed, bootstrap: plan.bootstrap });
   writeSummaryCsv(path.join(runDir, 'summary.csv'), plan.runId, plan.createdAt, scored.rows);
   writeComparisonsCsv(path.join(runDir, 'comparisons.csv'), plan.runId, scored.comparisons);
