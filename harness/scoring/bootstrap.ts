@@ -5,7 +5,7 @@
  * is the mean of its tasks' replicates.
  */
 import { createPrng } from './prng.ts';
-import { sumStats, type SparseStats } from './task-scoring.ts';
+import type { SparseStats } from './task-scoring.ts';
 
 export const DEFAULT_BOOTSTRAP = 1000;
 
@@ -38,6 +38,10 @@ export function* resamples(n: number, b: number, seed: number, stream: string): 
 /**
  * Replicates of each named metric for one task. The stream is the task id, so every model's
  * resample of a task draws the same item positions (items are in the same order per task).
+ *
+ * The sparse item stats are packed once into flat typed arrays (CSR), so each replicate is one
+ * pass over contiguous memory instead of chasing 2 arrays per item: the same additions in the
+ * same order (bit-identical sums), about 3× faster at 100,000 items (bench/README.md).
  */
 export function bootstrapTask(
   dims: number,
@@ -48,11 +52,32 @@ export function bootstrapTask(
   stream: string,
 ): Record<string, Float64Array> {
   const out: Record<string, Float64Array> = {};
-  for (const name of Object.keys(metrics)) out[name] = new Float64Array(b);
+  const names = Object.keys(metrics);
+  for (const name of names) out[name] = new Float64Array(b);
+  let nnz = 0;
+  for (const s of items) nnz += s.idx.length;
+  const start = new Uint32Array(items.length + 1);
+  const idx = new Uint32Array(nnz);
+  const val = new Float64Array(nnz);
+  let k = 0;
+  items.forEach((s, i) => {
+    start[i] = k;
+    for (let j = 0; j < s.idx.length; j++, k++) {
+      idx[k] = s.idx[j]!;
+      val[k] = s.val[j]!;
+    }
+  });
+  start[items.length] = k;
+  const sum = new Float64Array(dims);
   let r = 0;
   for (const counts of resamples(items.length, b, seed, stream)) {
-    const sum = sumStats(dims, items, counts);
-    for (const [name, fn] of Object.entries(metrics)) out[name]![r] = fn(sum);
+    sum.fill(0);
+    for (let i = 0; i < items.length; i++) {
+      const w = counts[i]!;
+      if (w === 0) continue;
+      for (let j = start[i]!, end = start[i + 1]!; j < end; j++) sum[idx[j]!]! += w * val[j]!;
+    }
+    for (const name of names) out[name]![r] = metrics[name]!(sum);
     r++;
   }
   return out;
