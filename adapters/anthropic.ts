@@ -20,7 +20,7 @@ import { mapFinish } from './finish.ts';
 import { postJSON, readJSON, type PostContext } from './http.ts';
 import { parseOptions } from './options.ts';
 import { dropParams, mergeParams, unsupportedWarnings } from './params.ts';
-import { redactDeep } from './redact.ts';
+import { lazyRaw } from './redact.ts';
 import type { AdapterKeys } from './registry-types.ts';
 
 export const AnthropicOptionsSchema = z.object({
@@ -90,16 +90,16 @@ export class AnthropicAdapter implements Adapter {
     const deadline = startDeadline(signal, timeoutMs);
     const ctx: PostContext = { provider: this.label, deadline, timeoutMs, secrets: this.secrets };
     const startedAt = performance.now();
-    const rawRequest = redactDeep({ url, headers, body }, this.secrets);
+    const rawRequest = { url, headers, body }; // redacted lazily (lazyRaw)
     try {
       const response = await postJSON(url, headers, body, ctx);
       if (stream) {
         const s = await readAnthropicStream(response, { ...ctx, startedAt });
-        const rawResponse = redactDeep({ stream: true, frames: s.frames, stop_reason: s.stopReason ?? null, usage: s.usage }, this.secrets);
+        const rawResponse = { stream: true, frames: s.frames, stop_reason: s.stopReason ?? null, usage: s.usage };
         return this.finish(s, s.stopReason, anthropicUsage(s.usage), { warnings, startedAt, ttftMs: s.ttftMs, rawRequest, rawResponse });
       }
       const { value, json } = await readJSON(response, MessageSchema, ctx);
-      return this.finish(readBlocks(value.content), value.stop_reason ?? undefined, anthropicUsage(value.usage), { warnings, startedAt, rawRequest, rawResponse: redactDeep(json, this.secrets) });
+      return this.finish(readBlocks(value.content), value.stop_reason ?? undefined, anthropicUsage(value.usage), { warnings, startedAt, rawRequest, rawResponse: json });
     } finally {
       deadline.dispose();
     }
@@ -124,7 +124,7 @@ export class AnthropicAdapter implements Adapter {
       latencyMs: performance.now() - r.startedAt,
       ...(r.ttftMs !== undefined ? { ttftMs: r.ttftMs } : {}),
       warnings,
-      raw: { request: r.rawRequest, response: r.rawResponse },
+      raw: lazyRaw(r.rawRequest, r.rawResponse, this.secrets),
     };
   }
 }

@@ -19,7 +19,7 @@ import { postJSON, readJSON, type PostContext } from './http.ts';
 import { parseOptions } from './options.ts';
 import { dropParams, mergeParams } from './params.ts';
 import { separateThinking } from './reasoning.ts';
-import { redactDeep } from './redact.ts';
+import { lazyRaw } from './redact.ts';
 import type { AdapterKeys } from './registry-types.ts';
 
 export class ClovaStudioAdapter implements Adapter {
@@ -51,12 +51,12 @@ export class ClovaStudioAdapter implements Adapter {
     const ctx: PostContext = { provider: this.label, deadline, timeoutMs, secrets: this.secrets };
     const startedAt = performance.now();
     const warnings = [...dropped.warnings, ...bodyWarnings];
-    const rawRequest = redactDeep({ url, headers, body }, this.secrets);
+    const rawRequest = { url, headers, body }; // redacted lazily (lazyRaw)
     try {
       const response = await postJSON(url, headers, body, ctx);
       if (stream) {
         const s = await readClovaStream(response, { ...ctx, startedAt });
-        return this.finish(s.result, { warnings, startedAt, ttftMs: s.ttftMs, fallbackContent: s.streamedContent, fallbackThinking: s.streamedThinking, rawRequest, rawResponse: redactDeep({ stream: true, frames: s.frames, result: s.result }, this.secrets) });
+        return this.finish(s.result, { warnings, startedAt, ttftMs: s.ttftMs, fallbackContent: s.streamedContent, fallbackThinking: s.streamedThinking, rawRequest, rawResponse: { stream: true, frames: s.frames, result: s.result } });
       }
       const { value, json } = await readJSON(response, EnvelopeSchema, ctx);
       const code = value.status ? String(value.status.code) : '20000';
@@ -64,7 +64,7 @@ export class ClovaStudioAdapter implements Adapter {
         throw errorFromResponse({ provider: this.label, status: response.status, headers: response.headers, body: json, secrets: this.secrets });
       }
       if (!value.result) throw malformedResponse(this.label, 'no `result` in the response', false, this.secrets);
-      return this.finish(value.result, { warnings, startedAt, rawRequest, rawResponse: redactDeep(json, this.secrets) });
+      return this.finish(value.result, { warnings, startedAt, rawRequest, rawResponse: json });
     } finally {
       deadline.dispose();
     }
@@ -90,7 +90,7 @@ export class ClovaStudioAdapter implements Adapter {
       latencyMs: performance.now() - r.startedAt,
       ...(r.ttftMs !== undefined ? { ttftMs: r.ttftMs } : {}),
       warnings: [...warnings, ...sep.warnings],
-      raw: { request: r.rawRequest, response: r.rawResponse },
+      raw: lazyRaw(r.rawRequest, r.rawResponse, this.secrets),
     };
   }
 }

@@ -32,7 +32,7 @@ import { CompletionSchema, pickReasoning, toUsage } from './openai-schema.ts';
 import { readChatStream } from './openai-stream.ts';
 import { dropParams, mergeParams } from './params.ts';
 import { separateThinking } from './reasoning.ts';
-import { redactDeep } from './redact.ts';
+import { lazyRaw } from './redact.ts';
 import type { AdapterKeys } from './registry-types.ts';
 
 export const OpenAICompatibleOptionsSchema = z.object({
@@ -104,7 +104,7 @@ export class OpenAICompatibleAdapter implements Adapter {
     const deadline = startDeadline(signal, timeoutMs);
     const ctx = { provider: this.label, deadline, timeoutMs, secrets: this.secrets, bodies: this.bodies };
     const startedAt = performance.now();
-    const rawRequest = redactDeep({ url: `${this.baseURL.replace(/\/+$/, '')}/chat/completions`, body }, this.secrets);
+    const rawRequest = { url: `${this.baseURL.replace(/\/+$/, '')}/chat/completions`, body }; // redacted lazily (lazyRaw)
     try {
       let response: Response;
       try {
@@ -129,7 +129,7 @@ export class OpenAICompatibleAdapter implements Adapter {
       }
       const { value, json } = parseJSON(text, CompletionSchema, { provider: this.label, secrets: this.secrets });
       const choice = value.choices[0];
-      return this.finish({ content: choice?.message?.content ?? '', fieldReasoning: pickReasoning(choice?.message), finish: choice?.finish_reason ?? undefined, usage: toUsage(value.usage), warnings, startedAt, promptOpensThinking, rawRequest, rawResponse: redactDeep(json, this.secrets) });
+      return this.finish({ content: choice?.message?.content ?? '', fieldReasoning: pickReasoning(choice?.message), finish: choice?.finish_reason ?? undefined, usage: toUsage(value.usage), warnings, startedAt, promptOpensThinking, rawRequest, rawResponse: json });
     } finally {
       deadline.dispose();
     }
@@ -158,7 +158,7 @@ export class OpenAICompatibleAdapter implements Adapter {
       latencyMs: performance.now() - r.startedAt,
       ...(r.ttftMs !== undefined ? { ttftMs: r.ttftMs } : {}),
       warnings: [...r.warnings, ...sep.warnings],
-      raw: { request: r.rawRequest, response: r.rawResponse },
+      raw: lazyRaw(r.rawRequest, r.rawResponse, this.secrets),
     };
   }
 }

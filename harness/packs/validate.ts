@@ -32,7 +32,7 @@ export async function validatePack(dir: string): Promise<Validation> {
   const yamlFile = path.join(dir, 'pack.yaml');
   const itemsFile = path.join(dir, 'items.jsonl');
   const { value: spec, problems } = await readYaml(yamlFile, PackSpecSchema);
-  const { items, problems: itemProblems, text: itemsText } = await readItems(itemsFile);
+  const { items, problems: itemProblems, sha256: itemsSha } = await readItems(itemsFile);
   problems.push(...itemProblems);
   if (!spec) return { problems };
 
@@ -99,7 +99,7 @@ export async function validatePack(dir: string): Promise<Validation> {
   }
 
   if (problems.length > 0) return { problems };
-  const sha256 = createHash('sha256').update(await readFile(yamlFile, 'utf8')).update('\u0000').update(itemsText).digest('hex');
+  const sha256 = createHash('sha256').update(await readFile(yamlFile, 'utf8')).update('\u0000').update(itemsSha).digest('hex');
   return {
     problems,
     pack: { ...spec, dir, sha256, items: test, fewshotItems: fewshot, primaryMetric: spec.metrics[0]! },
