@@ -4,16 +4,12 @@
  * at ≤ 10 per second whatever the event rate. Ctrl-C aborts the run (records are kept), and after
  * the UI is gone the resume command is printed.
  */
-import { render } from 'ink';
-import { createElement } from 'react';
 import { loadRun } from '../results/load-run.ts';
 import type { RunPlan } from '../runner/plan.ts';
 import { executeRun } from '../runner/run.ts';
 import { resumeCounts } from './resume-counts.ts';
 import type { ResultsExit } from './ResultsApp.tsx';
-import { RunApp } from './RunApp.tsx';
 import { RunTracker } from './run-tracker.ts';
-import { showResults } from './results-flow.ts';
 import { SnapshotStore, startTicker } from './snapshot-store.ts';
 import { inkOptions } from './terminal.ts';
 
@@ -49,6 +45,11 @@ export async function runFlow(plan: RunPlan, controller: AbortController, opts: 
     if (!controller.signal.aborted) controller.abort(new Error('interrupted'));
   };
   const started = Date.now();
+  // The run starts before the UI is loaded: importing Ink and React takes ~0.8 s, which the run
+  // must not wait for (the tracker already counts every event).
+  const running = executeRun(plan, tracker.handle, controller.signal);
+  running.catch(() => {}); // handled below, after the screen is up
+  const [{ render }, { createElement }, { RunApp }] = await Promise.all([import('ink'), import('react'), import('./RunApp.tsx')]);
   let stopTicker: (() => void) | undefined;
   const instance = render(
     createElement(RunApp, {
@@ -76,7 +77,7 @@ export async function runFlow(plan: RunPlan, controller: AbortController, opts: 
   };
   let result;
   try {
-    result = await executeRun(plan, tracker.handle, controller.signal);
+    result = await running;
   } catch (e) {
     instance.clear(); // the run never started (e.g. the run directory is not empty): leave no half screen
     await close();
@@ -89,6 +90,7 @@ export async function runFlow(plan: RunPlan, controller: AbortController, opts: 
     return { ...base, next: 'quit' };
   }
   if (opts.showResults === false) return { ...base, next: 'quit' };
+  const { showResults } = await import('./results-flow.ts');
   const next = await showResults(loadRun(result.runDir), { canGoBack: opts.canGoBack });
   return { ...base, next };
 }
