@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManifestSchema } from '../harness/results/manifest.ts';
 import { startFakeServer, type FakeServer } from './fake-server/index.ts';
 import { BIN, FIXTURE_PACKS, ROOT, cli, tmp, writeConfig } from './helpers/cli.ts';
+import { createPrng } from '../harness/scoring/prng.ts';
 
 const KEY_ENV = 'KSEVAL_CRASH_KEY';
 const TRIALS = 24;
@@ -36,16 +37,10 @@ const recordPrompt = (line: string): string => {
   return r.messages.filter((m) => m.role === 'user').at(-1)!.content;
 };
 
-/** mulberry32: the trials are random but repeatable. */
+/** The harness's seeded PRNG: repeatable draws for the same seed. */
 function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const g = createPrng(seed, 'test');
+  return () => g.next();
 }
 
 const summaryValues = (dir: string) =>

@@ -9,6 +9,7 @@
 import { parseArgs } from 'node:util';
 import { startFakeServer } from './index.ts';
 import type { Dialect, ErrorEnvelope, Fault, ReasoningField } from './types.ts';
+import { createPrng } from '../../harness/scoring/prng.ts';
 
 const DIALECTS: readonly Dialect[] = ['openai', 'vllm', 'vllm-legacy', 'ollama', 'llamacpp', 'upstage', 'clova-openai', 'tgi', 'gemini', 'sktax', 'clova-v1', 'clova-v3', 'anthropic'];
 const REASONING: readonly ReasoningField[] = ['reasoning', 'reasoning_content', 'thinking_content', 'inline', 'inline-no-open', 'inline-thought-no-open', 'none'];
@@ -24,16 +25,10 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
   return found;
 }
 
-/** mulberry32: a tiny seeded PRNG so a `--fail-rate` run fails the same requests every time. */
+/** The harness's seeded PRNG: repeatable draws for the same seed. */
 function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const g = createPrng(seed, 'test');
+  return () => g.next();
 }
 
 const FAILURES: readonly Fault[] = [{ status: 429, retryAfter: '1' }, { status: 500 }, { status: 503 }, { kind: 'reset' }];
