@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import OpenAI from 'openai';
 import pLimit from 'p-limit';
 import { planRun } from '../harness/cli/run-command.ts';
-import type { Adapter } from '../harness/core/adapter.ts';
+import type { Adapter, ChatMessage } from '../harness/core/adapter.ts';
 import type { RunListener } from '../harness/core/events.ts';
 import type { RunRecord } from '../harness/core/record.ts';
 import type { Item, TaskPack } from '../harness/core/pack.ts';
@@ -123,11 +123,15 @@ async function runKseval(): Promise<void> {
   report({ mode: 'kseval', reporter: values.reporter, publishes, items, records, errors, retries, exitCode, wallMs: t1 - t0, requestsMs: lastRecordAt - t0, finalizeMs: t1 - lastRecordAt, cpuMs: (cpu.user + cpu.system) / 1000, rssAfterPlanMb: rssAfterPlan, peakAfterPlanMb: peakAfterPlan, peakAtLastRecordMb: peakAtLastRecord });
 }
 
-async function runBare(): Promise<void> {
+/** The pack's rendered messages, as both floors send them. */
+async function benchMessages() {
   const { pack, problems } = await validatePack(values.pack);
   if (!pack) throw new Error(problems.map((p) => p.format()).join('\n'));
-  const bodies = pack.items.map((item) => buildMessages(pack, item));
-  const client = new OpenAI({ apiKey: 'bench-key', baseURL: values.url, maxRetries: 0 });
+  return pack.items.map((item) => buildMessages(pack, item));
+}
+
+/** Sends every body through `send` under p-limit and reports wall and CPU time; a throw or `false` is a failure. */
+async function timedLoop(mode: string, bodies: ChatMessage[][], send: (messages: ChatMessage[]) => Promise<boolean>): Promise<void> {
   const limit = pLimit(Number(values.concurrency));
   let failed = 0;
   const cpu0 = process.cpuUsage();
@@ -136,8 +140,7 @@ async function runBare(): Promise<void> {
     bodies.map((messages) =>
       limit(async () => {
         try {
-          const r = await client.chat.completions.create({ model: 'fake-model', messages, stream: false });
-          if (!r.choices[0]?.message.content) failed++;
+          if (!(await send(messages))) failed++;
         } catch {
           failed++;
         }
@@ -146,35 +149,26 @@ async function runBare(): Promise<void> {
   );
   const t1 = performance.now();
   const cpu = process.cpuUsage(cpu0);
-  report({ mode: 'bare', items: bodies.length, failed, wallMs: t1 - t0, cpuMs: (cpu.user + cpu.system) / 1000 });
+  report({ mode, items: bodies.length, failed, wallMs: t1 - t0, cpuMs: (cpu.user + cpu.system) / 1000 });
+}
+
+async function runBare(): Promise<void> {
+  const client = new OpenAI({ apiKey: 'bench-key', baseURL: values.url, maxRetries: 0 });
+  await timedLoop('bare', await benchMessages(), async (messages) => {
+    const r = await client.chat.completions.create({ model: 'fake-model', messages, stream: false });
+    return Boolean(r.choices[0]?.message.content);
+  });
 }
 
 /** The kseval adapter alone (no runner) over the same requests: splits the overhead in two. */
 async function runAdapter(): Promise<void> {
-  const { pack, problems } = await validatePack(values.pack);
-  if (!pack) throw new Error(problems.map((p) => p.format()).join('\n'));
-  const bodies = pack.items.map((item) => buildMessages(pack, item));
   const adapter = new OpenAICompatibleAdapter(ModelSpecSchema.parse({ id: MODEL_ID, adapter: 'openai-compatible', model: 'fake-model', baseURL: values.url, apiKeyEnv: KEY_ENV, vendor: 'Bench', origin: 'sovereign', residency: 'local', openWeights: true }), { apiKey: 'bench-key' });
-  const limit = pLimit(Number(values.concurrency));
   const signal = new AbortController().signal;
   setMaxListeners(0, signal);
-  let failed = 0;
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  await Promise.all(
-    bodies.map((messages) =>
-      limit(async () => {
-        try {
-          await adapter.generate({ messages, params: {}, timeoutMs: 60_000 }, signal);
-        } catch {
-          failed++;
-        }
-      }),
-    ),
-  );
-  const t1 = performance.now();
-  const cpu = process.cpuUsage(cpu0);
-  report({ mode: 'adapter', items: bodies.length, failed, wallMs: t1 - t0, cpuMs: (cpu.user + cpu.system) / 1000 });
+  await timedLoop('adapter', await benchMessages(), async (messages) => {
+    await adapter.generate({ messages, params: {}, timeoutMs: 60_000 }, signal);
+    return true;
+  });
 }
 
 /** summarize() over N synthetic scored items (half right, a few unparsed and errors). */
