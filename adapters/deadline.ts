@@ -1,3 +1,5 @@
+import { linkAbort } from '../harness/core/abort-link.ts';
+
 /**
  * One signal for an attempt: the caller's (Ctrl-C, run deadline) plus the per-attempt timeout.
  *
@@ -16,9 +18,7 @@ export interface Deadline {
 export function startDeadline(caller: AbortSignal, timeoutMs: number | undefined): Deadline {
   const controller = new AbortController();
   let timed = false;
-  const onCallerAbort = (): void => controller.abort(caller.reason);
-  if (caller.aborted) controller.abort(caller.reason);
-  else caller.addEventListener('abort', onCallerAbort, { once: true });
+  const unlink = linkAbort(caller, controller);
   const timer =
     timeoutMs !== undefined && timeoutMs > 0
       ? setTimeout(() => {
@@ -32,7 +32,7 @@ export function startDeadline(caller: AbortSignal, timeoutMs: number | undefined
     callerAborted: () => caller.aborted,
     dispose: () => {
       if (timer !== undefined) clearTimeout(timer);
-      caller.removeEventListener('abort', onCallerAbort);
+      unlink();
     },
   };
 }

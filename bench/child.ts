@@ -13,6 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import OpenAI from 'openai';
 import pLimit from 'p-limit';
+import { boundHeapGrowth } from '../harness/cli/heap.ts';
 import { planRun } from '../harness/cli/run-command.ts';
 import type { Adapter, ChatMessage } from '../harness/core/adapter.ts';
 import type { RunListener } from '../harness/core/events.ts';
@@ -78,6 +79,7 @@ function tapped(adapter: Adapter, listen: RunListener): Adapter {
 }
 
 async function runKseval(): Promise<void> {
+  boundHeapGrowth(); // as bin/kseval.js does before any command
   process.env[KEY_ENV] = 'bench-key';
   const io = { out: () => {}, err: (t: string) => void process.stderr.write(t), isTTY: false };
   const plan = await planRun({ pack: values.pack, models: MODEL_ID, config: values.config, concurrency: values.concurrency, runDir: values['run-dir'], bootstrap: values.bootstrap, tui: false }, io);

@@ -15,5 +15,7 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+const { boundHeapGrowth } = await import('../harness/cli/heap.ts');
+boundHeapGrowth();
 const { main } = await import('../harness/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -80,7 +80,7 @@ export function registerScore(program: Command, io: Io, result: CommandResult): 
         outcomes.set(item.id, p.ok ? { status: 'ok', parsed: p.value } : { status: 'unparsed', parsed: null });
       }
       const model = { id: 'predictions', vendor: '', origin: 'reference' as const, residency: 'local' as const };
-      const { rows } = summarize({ models: [model], packs: [pack!], outcome: (_m, _t, id) => outcomes.get(id), seed: Number(opts.seed), bootstrap: DEFAULT_BOOTSTRAP });
+      const { rows } = summarize({ models: [model], packs: [pack!], outcome: (_m, _p, id) => outcomes.get(id), seed: Number(opts.seed), bootstrap: DEFAULT_BOOTSTRAP });
       const taskRows = rows.filter((r) => r.level === 'task');
       const missing = pack!.items.filter((i) => !preds.has(i.id)).length;
       if (opts.json) {

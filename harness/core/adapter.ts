@@ -33,7 +33,11 @@ export interface GenerateRequest {
    * systems (which do not read prompts) use it to answer from the fewshot items.
    */
   task?: { pack: TaskPack; item: Item };
-  /** Per-attempt timeout in milliseconds; the adapter aborts the HTTP call after it. */
+  /**
+   * Per-attempt timeout in milliseconds. The adapter must give up by then, reading the body
+   * included, and fail with code `timeout`: the runner keeps no timer of its own and passes the
+   * smaller of the model's timeout and what is left of the item's deadline.
+   */
   timeoutMs?: number;
 }
 
@@ -67,5 +71,9 @@ export interface Adapter {
   readonly id: string;
   /** The provider's model name as sent on the wire. */
   readonly model: string;
+  /**
+   * `signal` is the run's: it aborts only on cancellation (Ctrl-C), shared by every request in
+   * flight, so link to it with `linkAbort` (core/abort-link.ts) rather than a listener each.
+   */
   generate(request: GenerateRequest, signal: AbortSignal): Promise<Generation>;
 }

@@ -20,9 +20,16 @@ export function renderSentences(text: string): string {
     .join('\n');
 }
 
+const labelLists = new WeakMap<TaskPack, string>();
+
 function renderLabels(pack: TaskPack): string {
-  const desc = pack.label_descriptions ?? {};
-  return (pack.labels ?? []).map((l) => (desc[l] ? `- ${l} (${desc[l]})` : `- ${l}`)).join('\n');
+  let text = labelLists.get(pack);
+  if (text === undefined) {
+    const desc = pack.label_descriptions ?? {};
+    text = (pack.labels ?? []).map((l) => (desc[l] ? `- ${l} (${desc[l]})` : `- ${l}`)).join('\n');
+    labelLists.set(pack, text);
+  }
+  return text;
 }
 
 export function renderTemplate(pack: TaskPack, item: Item): string {
@@ -53,13 +60,27 @@ export function formatAnswer(pack: TaskPack, gold: Gold): string {
   }
 }
 
-export function buildMessages(pack: TaskPack, item: Item): ChatMessage[] {
-  const messages: ChatMessage[] = [];
-  if (pack.prompt.system.trim()) messages.push({ role: 'system', content: pack.prompt.system.trim() });
-  for (const shot of pack.fewshotItems.slice(0, pack.prompt.fewshot)) {
-    messages.push({ role: 'user', content: renderTemplate(pack, shot) });
-    messages.push({ role: 'assistant', content: formatAnswer(pack, shot.gold) });
+/**
+ * The system prompt and fewshot turns are the same for every item of a pack: rendered once
+ * and shared (frozen) by all its requests, so a run renders one template per item, not k+1.
+ */
+const prefixes = new WeakMap<TaskPack, readonly ChatMessage[]>();
+
+function prefixFor(pack: TaskPack): readonly ChatMessage[] {
+  let prefix = prefixes.get(pack);
+  if (!prefix) {
+    const messages: ChatMessage[] = [];
+    if (pack.prompt.system.trim()) messages.push({ role: 'system', content: pack.prompt.system.trim() });
+    for (const shot of pack.fewshotItems.slice(0, pack.prompt.fewshot)) {
+      messages.push({ role: 'user', content: renderTemplate(pack, shot) });
+      messages.push({ role: 'assistant', content: formatAnswer(pack, shot.gold) });
+    }
+    prefix = Object.freeze(messages.map((m) => Object.freeze(m)));
+    prefixes.set(pack, prefix);
   }
-  messages.push({ role: 'user', content: renderTemplate(pack, item) });
-  return messages;
+  return prefix;
+}
+
+export function buildMessages(pack: TaskPack, item: Item): ChatMessage[] {
+  return [...prefixFor(pack), { role: 'user', content: renderTemplate(pack, item) }];
 }

@@ -11,15 +11,32 @@ import type { RunRecord } from '../core/record.ts';
 
 export const RECORDS_FILE = 'records.jsonl';
 
+/** Where a record sits in records.jsonl: its byte range and 1-based line, to read it again. */
+export interface RecordAt {
+  offset: number;
+  length: number;
+  line: number;
+}
+
 export class RecordsWriter {
   private fd: number;
+  private offset: number;
 
-  constructor(readonly file: string) {
+  /** `lines`: how many lines the file already holds (a resumed run), for line numbers. */
+  constructor(
+    readonly file: string,
+    private lines = 0,
+  ) {
     this.fd = openSync(file, 'a');
+    this.offset = fstatSync(this.fd).size;
   }
 
-  append(record: RunRecord): void {
-    writeSync(this.fd, JSON.stringify(record) + '\n');
+  append(record: RunRecord): RecordAt {
+    const bytes = Buffer.from(JSON.stringify(record) + '\n', 'utf8');
+    writeSync(this.fd, bytes);
+    const at = { offset: this.offset, length: bytes.length - 1, line: ++this.lines };
+    this.offset += bytes.length;
+    return at;
   }
 
   close(): void {
@@ -61,11 +78,8 @@ export function repairTail(file: string): number {
 }
 
 /** One line of records.jsonl with where it sits in the file (bytes), for reading it again later. */
-export interface RecordLine {
+export interface RecordLine extends RecordAt {
   text: string;
-  offset: number;
-  length: number;
-  line: number;
 }
 
 /** The lines of a records file with their byte offsets, read in chunks (never the whole file). */
@@ -107,8 +121,8 @@ export function parseRecord(text: string, file: string, line: number): RunRecord
   }
 }
 
-/** Reads the record at a byte range found by `recordLines`. */
-export function readRecordAt(fd: number, at: { offset: number; length: number; line: number }, file: string): RunRecord {
+/** Reads the record at a byte range found by `recordLines` or returned by `append`. */
+export function readRecordAt(fd: number, at: RecordAt, file: string): RunRecord {
   const buf = Buffer.alloc(at.length);
   readSync(fd, buf, 0, at.length, at.offset);
   return parseRecord(buf.toString('utf8'), file, at.line);

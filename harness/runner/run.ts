@@ -16,15 +16,16 @@ import { buildMessages } from '../packs/prompt.ts';
 import { writeComparisonsCsv, writeItemsCsv, writeSummaryCsv, itemRow } from '../results/csv-files.ts';
 import { ensureDir } from '../results/atomic.ts';
 import { writeManifest } from '../results/manifest.ts';
-import { RECORDS_FILE, RecordsWriter, parseRecord, readRecordAt, readRecords, recordLines, repairTail, unitId } from '../results/records-file.ts';
+import { RECORDS_FILE, RecordsWriter, parseRecord, readRecordAt, recordLines, repairTail, unitId } from '../results/records-file.ts';
 import { SCORERS } from '../scoring/score-task.ts';
-import { entriesFor, summarize, type Outcome } from '../scoring/summarize.ts';
+import { entriesFor, summarize } from '../scoring/summarize.ts';
 import { sumStats } from '../scoring/task-scoring.ts';
 import { attemptWithRetries } from './attempt.ts';
 import { Lane } from './lane.ts';
 import { STOPS_MODEL, buildRecord } from './outcome.ts';
 import type { ResolvedModel, RunPlan, RunResult } from './plan.ts';
 import { requestKey } from './request-key.ts';
+import { OutcomeTable, stored, type Stored } from './outcome-table.ts';
 
 interface Unit {
   model: number;
@@ -33,6 +34,7 @@ interface Unit {
 }
 
 const ERRORISH = new Set(['error', 'incomplete', 'filtered']);
+
 
 function stopReason(model: ResolvedModel, e: AdapterError): string {
   const env = model.spec.apiKeyEnv;
@@ -68,58 +70,58 @@ export async function executeRun(plan: RunPlan, listen: RunListener, callerSigna
 
   // What earlier attempts of this run finished (resume): the last record of each unit wins.
   repairTail(recordsFile);
-  const previous = new Map<string, { key: string; status: string; attempts: number }>();
-  const outcomes = new Map<string, Outcome>();
-  for await (const r of readRecords(recordsFile)) {
-    previous.set(unitId(r), { key: r.key, status: r.status, attempts: r.attempts });
-    outcomes.set(unitId(r), { status: r.status, parsed: r.parsed });
+  const previous = new Map<string, { key: string; status: string; attempts: number; stored: Stored }>();
+  let lines = 0;
+  for (const l of recordLines(recordsFile)) {
+    lines = l.line;
+    if (!l.text.trim()) continue;
+    const r = parseRecord(l.text, recordsFile, l.line);
+    previous.set(unitId(r), { key: r.key, status: r.status, attempts: r.attempts, stored: stored(r.status, r.parsed, l) });
   }
 
   // Plan units; reuse a finished record only if its request key is unchanged.
+  const outcomes = new OutcomeTable(models.length, packs.map((p) => p.items.length));
   const queues: Unit[][] = models.map(() => []);
   let alreadyDone = 0;
-  const remaining = new Map<string, number>(); // (model, task) → units left
+  const remaining = models.map(() => packs.map(() => 0)); // [model][pack] → units left
   models.forEach((m, mi) =>
     packs.forEach((pack, pi) => {
-      let left = 0;
       pack.items.forEach((item, ii) => {
-        const id = unitId({ model: m.spec.id, task: pack.id, item_id: item.id });
-        const prev = previous.get(id);
+        const prev = previous.size ? previous.get(unitId({ model: m.spec.id, task: pack.id, item_id: item.id })) : undefined;
         const redo = !prev || (ERRORISH.has(prev.status) && (plan.retryErrors || prev.attempts === 0)) || prev.key !== requestKey(m.spec, buildMessages(pack, item), m.spec.params);
         if (redo) {
           queues[mi]!.push({ model: mi, pack: pi, item: ii });
-          outcomes.delete(id);
-          left++;
-        } else alreadyDone++;
+          remaining[mi]![pi]!++;
+        } else {
+          outcomes.set(mi, pi, ii, prev.stored);
+          alreadyDone++;
+        }
       });
-      remaining.set(`${m.spec.id}\u0000${pack.id}`, left);
     }),
   );
+  previous.clear(); // not held through the run
 
   const planned: PlannedModel[] = models.map((m) => ({ id: m.spec.id, vendor: m.spec.vendor, origin: m.spec.origin, residency: m.spec.residency }));
   const total = models.length * packs.reduce((s, p) => s + p.items.length, 0);
   writeManifest(runDir, { ...plan.manifest, status: 'running', finished_at: null });
   listen({ type: 'run-start', runId: plan.runId, runDir, models: planned, tasks: packs.map((p) => ({ id: p.id, domain: p.domain, version: p.version, items: p.items.length })), total, alreadyDone, startedAt: plan.createdAt });
 
-  const writer = new RecordsWriter(recordsFile);
+  const writer = new RecordsWriter(recordsFile, lines);
   const global = pLimit(plan.concurrency);
   const stopped = new Map<number, AdapterError>();
 
-  const finish = (record: RunRecord, pack: RunPlan['packs'][number]) => {
-    writer.append(record);
-    outcomes.set(unitId(record), { status: record.status, parsed: record.parsed });
+  const finish = (unit: Unit, record: RunRecord) => {
+    outcomes.set(unit.model, unit.pack, unit.item, stored(record.status, record.parsed, writer.append(record)));
     listen({ type: 'item-done', record });
-    const k = `${record.model}\u0000${record.task}`;
-    const left = remaining.get(k)! - 1;
-    remaining.set(k, left);
-    if (left === 0) emitTaskDone(record.model, pack);
+    if (--remaining[unit.model]![unit.pack]! === 0) emitTaskDone(unit.model, unit.pack);
   };
 
-  const emitTaskDone = (model: string, pack: RunPlan['packs'][number]) => {
-    const { entries, nError, nUnparsed } = entriesFor(pack, (id) => outcomes.get(unitId({ model, task: pack.id, item_id: id })));
+  const emitTaskDone = (mi: number, pi: number) => {
+    const pack = packs[pi]!;
+    const { entries, nError, nUnparsed } = entriesFor(pack, (_id, ii) => outcomes.get(mi, pi, ii));
     const scoring = SCORERS[pack.kind](pack, entries);
     const value = scoring.metrics[pack.primaryMetric]!(sumStats(scoring.dims, scoring.items));
-    listen({ type: 'task-done', model, task: pack.id, primary: pack.primaryMetric, value, n: pack.items.length, nError, nUnparsed });
+    listen({ type: 'task-done', model: models[mi]!.spec.id, task: pack.id, primary: pack.primaryMetric, value, n: pack.items.length, nError, nUnparsed });
   };
 
   const runUnit = async (unit: Unit, lane: Lane) => {
@@ -132,7 +134,7 @@ export async function executeRun(plan: RunPlan, listen: RunListener, callerSigna
     const stop = stopped.get(unit.model);
     if (stop) {
       const e = new AdapterError({ code: stop.code, status: stop.status, retryable: false, message: `not attempted: ${stopReason(model, stop)}` });
-      finish(buildRecord(ctx, { ok: false, error: e, attempts: 0 }), pack);
+      finish(unit, buildRecord(ctx, { ok: false, error: e, attempts: 0 }));
       return;
     }
     const result = await attemptWithRetries(model.adapter, { messages, params, task: { pack, item }, timeoutMs: model.spec.timeoutMs ?? plan.timeoutMs }, plan.retries, signal, {
@@ -145,7 +147,7 @@ export async function executeRun(plan: RunPlan, listen: RunListener, callerSigna
       stopped.set(unit.model, result.error);
       listen({ type: 'model-failed', model: model.spec.id, reason: stopReason(model, result.error), code: result.error.code });
     }
-    finish(buildRecord(ctx, result), pack);
+    finish(unit, buildRecord(ctx, result));
   };
 
   const lanes = models.map((m, mi) => {
@@ -185,12 +187,7 @@ export async function executeRun(plan: RunPlan, listen: RunListener, callerSigna
   };
 
   // Models with nothing left still report their task scores (resume of a finished model).
-  for (const [k, left] of remaining) {
-    if (left === 0) {
-      const [model, task] = k.split('\u0000') as [string, string];
-      emitTaskDone(model, packs.find((p) => p.id === task)!);
-    }
-  }
+  remaining.forEach((byPack, mi) => byPack.forEach((left, pi) => left === 0 && emitTaskDone(mi, pi)));
   await Promise.all(models.flatMap((_, mi) => Array.from({ length: lanes[mi]!.max }, () => worker(mi))));
   writer.close();
   callerSignal.removeEventListener('abort', forward);
@@ -208,29 +205,23 @@ export async function executeRun(plan: RunPlan, listen: RunListener, callerSigna
 async function finalize(
   plan: RunPlan,
   planned: PlannedModel[],
-  outcomes: Map<string, Outcome>,
+  outcomes: OutcomeTable,
   stopped: Map<number, AdapterError>,
 ): Promise<RunSummary> {
   const { runDir, packs, models } = plan;
-  // Records are streamed, never held: pass 1 keeps where each unit's last record sits in the
-  // file (a later record of a unit supersedes an earlier one), pass 2 reads them back in plan
-  // order straight into items.csv. A 100k-item run holds two numbers per item, not its prompts.
+  // Records are streamed, never held: each unit's last record is read back from where it was
+  // written (or found, on resume), in plan order, straight into items.csv. A 100k-item run
+  // holds a byte range per item, not its prompts.
   const file = path.join(runDir, RECORDS_FILE);
-  const last = new Map<string, { offset: number; length: number; line: number }>();
-  for (const l of recordLines(file)) {
-    if (!l.text.trim()) continue;
-    const r = parseRecord(l.text, file, l.line);
-    last.set(unitId(r), { offset: l.offset, length: l.length, line: l.line });
-  }
   const counts = models.map(() => ({ items: 0, ok: 0, errors: 0, unparsed: 0, input: 0, output: 0 }));
   const fd = openSync(file, 'r');
   function* rows(): Generator<string[]> {
     for (const [mi, m] of models.entries()) {
-      for (const pack of packs) {
-        for (const item of pack.items) {
+      for (const [pi, pack] of packs.entries()) {
+        for (let ii = 0; ii < pack.items.length; ii++) {
           const c = counts[mi]!;
           c.items++;
-          const at = last.get(unitId({ model: m.spec.id, task: pack.id, item_id: item.id }));
+          const at = outcomes.get(mi, pi, ii);
           if (!at) {
             c.errors++;
             continue;
@@ -251,7 +242,7 @@ async function finalize(
   } finally {
     closeSync(fd);
   }
-  const scored = summarize({ models: planned, packs, outcome: (model, task, itemId) => outcomes.get(unitId({ model, task, item_id: itemId })), seed: plan.seed, bootstrap: plan.bootstrap });
+  const scored = summarize({ models: planned, packs, outcome: (mi, pi, _id, ii) => outcomes.get(mi, pi, ii), seed: plan.seed, bootstrap: plan.bootstrap });
   writeSummaryCsv(path.join(runDir, 'summary.csv'), plan.runId, plan.createdAt, scored.rows);
   writeComparisonsCsv(path.join(runDir, 'comparisons.csv'), plan.runId, scored.comparisons);
   return {

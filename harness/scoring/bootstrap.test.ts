@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makePack } from '../../test/helpers/packs.ts';
-import { holm, interval, percentile, pValue, resamples } from './bootstrap.ts';
+import { bootstrapTask, holm, interval, percentile, pValue, resamples } from './bootstrap.ts';
+import type { SparseStats } from './task-scoring.ts';
 import { createPrng } from './prng.ts';
 import { summarize } from './summarize.ts';
 
@@ -16,6 +17,36 @@ describe('prng and resampling', () => {
   });
   it('each resample draws n items with replacement', () => {
     for (const counts of resamples(50, 20, 1, 't')) expect(counts.reduce((s, v) => s + v, 0)).toBe(50);
+  });
+});
+
+describe('bootstrapTask', () => {
+  /** The definition: each replicate sums count × stats item by item. */
+  const reference = (dims: number, items: SparseStats[], metric: (s: Float64Array) => number, b: number, stream: string) => {
+    const out: number[] = [];
+    for (const counts of resamples(items.length, b, 42, stream)) {
+      const sum = new Float64Array(dims);
+      items.forEach((s, i) => s.idx.forEach((d, k) => (sum[d]! += counts[i]! * s.val[k]!)));
+      out.push(metric(sum));
+    }
+    return out;
+  };
+  const prng = createPrng(3, 'items');
+  // Classification-like counts (few distinct vectors) and short-answer-like fractions.
+  const counts: SparseStats[] = Array.from({ length: 400 }, () => {
+    const gold = prng.int(4);
+    const pred = prng.int(4);
+    return gold === pred ? { idx: [1, 0, 2 + 3 * gold], val: [1, 1, 1] } : { idx: [1, 2 + 3 * gold + 2, 2 + 3 * pred + 1], val: [1, 1, 1] };
+  });
+  const fractions: SparseStats[] = Array.from({ length: 300 }, () => ({ idx: [0, 1], val: [1, prng.next()] }));
+  const macro = (s: Float64Array) => [0, 1, 2, 3].reduce((t, k) => t + (2 * s[2 + 3 * k]!) / (2 * s[2 + 3 * k]! + s[3 + 3 * k]! + s[4 + 3 * k]! || 1), 0) / 4;
+  const mean = (s: Float64Array) => s[1]! / s[0]!;
+  it.each([
+    ['whole-number stats (grouped by pattern)', 14, counts, macro],
+    ['fractional stats (item by item)', 2, fractions, mean],
+  ] as const)('%s: replicates equal the item-by-item definition exactly', (_name, dims, items, metric) => {
+    const got = bootstrapTask(dims, [...items], { m: metric }, 200, 42, 'task')['m']!;
+    expect(Array.from(got)).toEqual(reference(dims, [...items], metric, 200, 'task'));
   });
 });
 
@@ -41,9 +72,9 @@ describe('summarize', () => {
     { id: 'glob', vendor: 'g', origin: 'global' as const, residency: 'abroad' as const },
   ];
   // sov right on 50/60, glob right on 30/60; both wrong on the same 10.
-  const outcome = (model: string, _t: string, id: string) => {
+  const outcome = (model: number, _p: number, id: string) => {
     const i = Number(id.slice(1));
-    const right = model === 'sov' ? i % 6 !== 0 : i % 2 === 0;
+    const right = models[model]!.id === 'sov' ? i % 6 !== 0 : i % 2 === 0;
     return { status: 'ok' as const, parsed: right ? golds[i] : labels[(i + 1) % 3] };
   };
   const run = () => summarize({ models, packs: [pack], outcome, seed: 42, bootstrap: 1000 });
@@ -70,7 +101,7 @@ describe('summarize', () => {
     expect(c.p).toBeLessThan(0.05);
   });
   it('counts missing items as errors in the denominator', () => {
-    const { rows } = summarize({ models: [models[0]!], packs: [pack], outcome: (m, t, id) => (Number(id.slice(1)) < 30 ? outcome(m, t, id) : undefined), seed: 1, bootstrap: 200 });
+    const { rows } = summarize({ models: [models[0]!], packs: [pack], outcome: (m, p, id) => (Number(id.slice(1)) < 30 ? outcome(m, p, id) : undefined), seed: 1, bootstrap: 200 });
     const acc = rows.find((r) => r.metric === 'accuracy')!;
     expect(acc.n).toBe(60);
     expect(acc.n_error).toBe(30);

@@ -26,8 +26,11 @@ export interface Outcome {
 export interface SummarizeInput {
   models: PlannedModel[];
   packs: TaskPack[];
-  /** Outcome of (model, task, item), or undefined when the item never finished. */
-  outcome: (model: string, task: string, itemId: string) => Outcome | undefined;
+  /**
+   * Outcome of an item, or undefined when it never finished. `model` and `pack` index
+   * `models` and `packs`; `item` indexes the pack's items (whose id is `itemId`).
+   */
+  outcome: (model: number, pack: number, itemId: string, item: number) => Outcome | undefined;
   seed: number;
   bootstrap: number;
 }
@@ -39,11 +42,11 @@ export interface Summarized {
 
 const ERROR_STATUSES: ReadonlySet<RecordStatus> = new Set(['error', 'incomplete', 'filtered']);
 
-export function entriesFor(pack: TaskPack, outcome: (itemId: string) => Outcome | undefined): { entries: ScoringEntry[]; nError: number; nUnparsed: number } {
+export function entriesFor(pack: TaskPack, outcome: (itemId: string, index: number) => Outcome | undefined): { entries: ScoringEntry[]; nError: number; nUnparsed: number } {
   let nError = 0;
   let nUnparsed = 0;
-  const entries = pack.items.map((item) => {
-    const o = outcome(item.id);
+  const entries = pack.items.map((item, i) => {
+    const o = outcome(item.id, i);
     if (!o || ERROR_STATUSES.has(o.status)) nError++;
     else if (o.status === 'unparsed') nUnparsed++;
     return { gold: item.gold, input: item.input, parsed: o && o.status === 'ok' ? o.parsed : null };
@@ -59,7 +62,7 @@ export function summarize(input: SummarizeInput): Summarized {
   const domainReps = new Map<string, Map<string, Float64Array>>();
   const domainPoint = new Map<string, Map<string, number>>();
 
-  for (const m of models) {
+  for (const [mi, m] of models.entries()) {
     const base = { model: m.id, vendor: m.vendor, origin: m.origin, residency: m.residency };
     const reps = new Map<string, Float64Array>();
     const points = new Map<string, number>();
@@ -74,7 +77,8 @@ export function summarize(input: SummarizeInput): Summarized {
       let nErr = 0;
       let nUnp = 0;
       for (const pack of tasks) {
-        const { entries, nError, nUnparsed } = entriesFor(pack, (id) => input.outcome(m.id, pack.id, id));
+        const pi = packs.indexOf(pack);
+        const { entries, nError, nUnparsed } = entriesFor(pack, (id, ii) => input.outcome(mi, pi, id, ii));
         const scoring = SCORERS[pack.kind](pack, entries);
         const sum = sumStats(scoring.dims, scoring.items);
         const wanted = Object.fromEntries(pack.metrics.map((name) => [name, scoring.metrics[name]!]));
