@@ -1,13 +1,13 @@
 /**
- * Plain fetch for the adapters that do not go through the openai SDK (CLOVA native, Anthropic).
- *
- * Node's global fetch is undici. No retries here (the runner retries); every failure leaves
+ * Plain HTTP for the adapters that do not go through the openai SDK (CLOVA native, Anthropic),
+ * over the same lean transport as the SDK's requests (transport.ts). No retries here (the runner retries); every failure leaves
  * as an `AdapterError` from errors.ts, and the body of a failed response is read in full so
  * its envelope can be classified.
  */
 import type { z } from 'zod';
 import type { Deadline } from './deadline.ts';
 import { errorFromResponse, errorFromThrown, malformedResponse } from './errors.ts';
+import { transportFetch } from './transport.ts';
 
 export interface PostContext {
   provider: string;
@@ -19,7 +19,7 @@ export interface PostContext {
 export async function postJSON(url: string, headers: Record<string, string>, body: unknown, ctx: PostContext): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(url, {
+    response = await transportFetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),

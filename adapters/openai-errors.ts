@@ -4,12 +4,13 @@
  * The SDK keeps only `body.error` of a failed response, so CLOVA `status{}`, flat vLLM and Gemini
  * array bodies reach us as "400 status code (no body)" (protocols.md §7.3). A wrapping `fetch`
  * therefore reads each failed body first and files it under the response's `Headers` object,
- * which the SDK hands back unchanged on the error it throws.
+ * which the SDK hands back unchanged on the error it throws. Requests go through transport.ts.
  */
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { AdapterError } from '../harness/core/errors.ts';
 import type { Deadline } from './deadline.ts';
 import { errorFromResponse, errorFromThrown } from './errors.ts';
+import { transportFetch } from './transport.ts';
 
 export type ErrorBodies = WeakMap<Headers, string>;
 
@@ -18,7 +19,7 @@ const NULL_BODY = new Set([101, 204, 205, 304]);
 
 export function capturingFetch(bodies: ErrorBodies): (input: string | URL | Request, init?: RequestInit) => Promise<Response> {
   return async (input, init) => {
-    const response = await fetch(input, init);
+    const response = await transportFetch(input, init);
     if (response.ok) return response;
     const text = await response.text();
     const copy = new Response(NULL_BODY.has(response.status) || text === '' ? null : text, {

@@ -58,6 +58,7 @@ export async function validatePack(dir: string): Promise<Validation> {
 
   // Items: ids, splits, input fields, gold.
   const ids = new Map<string, number>();
+  const labels = new Map((spec.labels ?? []).map((l) => [l, l]));
   const fieldNames = items[0] ? Object.keys(items[0].input).sort().join(',') : '';
   for (const item of items) {
     const prev = ids.get(item.id);
@@ -71,6 +72,8 @@ export async function validatePack(dir: string): Promise<Validation> {
       at(`meta.difficulty '${String(difficulty)}' is not easy, medium or hard`, 'use easy, medium or hard', item.line, itemsFile);
     }
     for (const problem of GOLD_CHECKS[spec.kind](spec, item)) at(problem, 'fix the gold or the pack definition', item.line, itemsFile);
+    // A gold label is one of a few strings: share the pack's copy instead of one per item.
+    if (typeof item.gold === 'string') item.gold = labels.get(item.gold) ?? item.gold;
   }
 
   const test = items.filter((i) => i.split === 'test');

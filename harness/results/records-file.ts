@@ -1,6 +1,6 @@
 /**
- * records.jsonl: appended one whole line per finished item (one write call each), so a killed
- * run loses at most the line being written. On resume a torn last line is cut off before
+ * records.jsonl: whole lines appended as items finish (one write call per event-loop turn), so
+ * a killed run loses at most the records of that turn. On resume a torn last line is cut off before
  * appending, and the last record of a unit wins (a --retry-errors record supersedes the error).
  */
 import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, writeSync, createReadStream } from 'node:fs';
@@ -21,6 +21,9 @@ export interface RecordAt {
 export class RecordsWriter {
   private fd: number;
   private offset: number;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private scheduled = false;
 
   /** `lines`: how many lines the file already holds (a resumed run), for line numbers. */
   constructor(
@@ -31,17 +34,42 @@ export class RecordsWriter {
     this.offset = fstatSync(this.fd).size;
   }
 
+  /**
+   * Queues one whole line and returns where it will sit. The lines finished in one turn of the
+   * event loop go out in one write call at the end of that turn (a record a turn, at 0 ms
+   * latency, cost ~25 µs of syscall each). A kill before the write loses only records
+   * finished in that turn: their items are asked again on --resume, like those in flight,
+   * and the file still holds whole lines only (a torn last line is cut by repairTail).
+   */
   append(record: RunRecord): RecordAt {
     const bytes = Buffer.from(JSON.stringify(record) + '\n', 'utf8');
-    writeSync(this.fd, bytes);
     const at = { offset: this.offset, length: bytes.length - 1, line: ++this.lines };
     this.offset += bytes.length;
+    this.pending.push(bytes);
+    this.pendingBytes += bytes.length;
+    if (this.pendingBytes >= 1 << 20) this.flush();
+    else if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    }
     return at;
   }
 
+  /** Writes every queued line now. */
+  flush(): void {
+    this.scheduled = false;
+    if (this.pending.length === 0 || this.fd < 0) return;
+    const chunk = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
+    for (let done = 0; done < chunk.length; ) done += writeSync(this.fd, chunk, done);
+  }
+
   close(): void {
+    this.flush();
     fsyncSync(this.fd);
     closeSync(this.fd);
+    this.fd = -1;
   }
 }
 

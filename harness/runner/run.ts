@@ -81,7 +81,6 @@ export async function executeRun(plan: RunPlan, listen: RunListener, callerSigna
 
   // Plan units; reuse a finished record only if its request key is unchanged.
   const outcomes = new OutcomeTable(models.length, packs.map((p) => p.items.length));
-  const queues: Unit[][] = models.map(() => []);
   let alreadyDone = 0;
   const remaining = models.map(() => packs.map(() => 0)); // [model][pack] → units left
   models.forEach((m, mi) =>
@@ -90,7 +89,6 @@ export async function executeRun(plan: RunPlan, listen: RunListener, callerSigna
         const prev = previous.size ? previous.get(unitId({ model: m.spec.id, task: pack.id, item_id: item.id })) : undefined;
         const redo = !prev || (ERRORISH.has(prev.status) && (plan.retryErrors || prev.attempts === 0)) || prev.key !== requestKey(m.spec, buildMessages(pack, item), m.spec.params);
         if (redo) {
-          queues[mi]!.push({ model: mi, pack: pi, item: ii });
           remaining[mi]![pi]!++;
         } else {
           outcomes.set(mi, pi, ii, prev.stored);
@@ -155,15 +153,29 @@ export async function executeRun(plan: RunPlan, listen: RunListener, callerSigna
     return new Lane(max, m.spec.rpm, (limit, reason) => listen({ type: 'concurrency', model: models[mi]!.spec.id, limit, reason }));
   });
 
-  const heads = models.map(() => 0);
+  // Each model walks the plan in order with a cursor, skipping units whose records were reused:
+  // no queue of units is built (a 100,000-item run would hold one object per item).
+  const cursors = models.map(() => ({ pack: 0, item: 0 }));
+  const nextUnit = (mi: number): Unit | undefined => {
+    const c = cursors[mi]!;
+    while (c.pack < packs.length) {
+      if (c.item >= packs[c.pack]!.items.length) {
+        c.pack++;
+        c.item = 0;
+        continue;
+      }
+      const item = c.item++;
+      if (!outcomes.get(mi, c.pack, item)) return { model: mi, pack: c.pack, item };
+    }
+    return undefined;
+  };
   const worker = async (mi: number) => {
     const lane = lanes[mi]!;
-    const queue = queues[mi]!;
     for (;;) {
       if (signal.aborted) return;
       // A stopped model's remaining items are recorded at once: no pacing, no slot.
       if (stopped.has(mi)) {
-        const unit = queue[heads[mi]!++];
+        const unit = nextUnit(mi);
         if (!unit) return;
         await runUnit(unit, lane);
         continue;
@@ -173,7 +185,7 @@ export async function executeRun(plan: RunPlan, listen: RunListener, callerSigna
       } catch {
         return;
       }
-      const unit = queue[heads[mi]!++]; // an index, not shift(): O(1) per unit at 100k items
+      const unit = nextUnit(mi);
       if (!unit) {
         lane.release();
         return;
