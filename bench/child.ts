@@ -2,7 +2,8 @@
  * One measurement in a fresh process (fresh heap and JIT, its own peak RSS), driven by
  * bench/run.ts. Prints one JSON line on fd 3 if open, else the last stdout line.
  *
- *   --mode kseval  planRun + executeRun (the real runner), reporter none | plain | ink
+ *   --mode kseval  planRun + executeRun (the real runner), reporter none | plain | ink;
+ *                  --heap-bound off skips the CLI's bound on V8 heap growth (harness/cli/heap.ts)
  *   --mode bare    the same requests with the openai SDK and p-limit: the floor
  *   --mode adapter the kseval openai-compatible adapter alone with p-limit (no runner)
  *   --mode score   summarize() over N scored items with the bootstrap
@@ -39,6 +40,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '32' },
     bootstrap: { type: 'string', default: '1000' },
     reporter: { type: 'string', default: 'none' },
+    'heap-bound': { type: 'string', default: 'on' },
     out: { type: 'string' },
   },
 });
@@ -79,7 +81,7 @@ function tapped(adapter: Adapter, listen: RunListener): Adapter {
 }
 
 async function runKseval(): Promise<void> {
-  boundHeapGrowth(); // as bin/kseval.js does before any command
+  if (values['heap-bound'] === 'on') boundHeapGrowth(); // as bin/kseval.js does before any command
   process.env[KEY_ENV] = 'bench-key';
   const io = { out: () => {}, err: (t: string) => void process.stderr.write(t), isTTY: false };
   const plan = await planRun({ pack: values.pack, models: MODEL_ID, config: values.config, concurrency: values.concurrency, runDir: values['run-dir'], bootstrap: values.bootstrap, tui: false }, io);
