@@ -3,6 +3,8 @@ import { CountLayout, type KindScorer, type SparseStats } from '../task-scoring.
 
 const CORRECT = 0;
 const N = 1;
+const ONES2: number[] = Object.freeze([1, 1]) as number[];
+const ONES3: number[] = Object.freeze([1, 1, 1]) as number[];
 
 export const scoreClassification: KindScorer = (pack, entries) => {
   const layout = new CountLayout(2, pack.labels ?? []);
@@ -10,16 +12,14 @@ export const scoreClassification: KindScorer = (pack, entries) => {
   const items: SparseStats[] = entries.map((e) => {
     const gold = String(e.gold);
     const pred = typeof e.parsed === 'string' ? e.parsed : null;
-    const s: SparseStats = { idx: [N], val: [1] };
     const correct = pred === gold;
-    if (correct) s.idx.push(CORRECT, layout.tp(gold)), s.val.push(1, 1);
-    else {
-      // An unparsed output adds FN for the gold label and no FP.
-      s.idx.push(layout.tp(gold) + 2), s.val.push(1);
-      if (pred !== null) s.idx.push(layout.tp(pred) + 1), s.val.push(1);
-    }
     perItem.push({ correct: correct ? 1 : 0 });
-    return s;
+    // Literals of exact length, and one shared (read-only) array of ones: a 100,000-item task
+    // keeps one of these per item until its bootstrap is done.
+    if (correct) return { idx: [N, CORRECT, layout.tp(gold)], val: ONES3 };
+    // An unparsed output adds FN for the gold label and no FP.
+    if (pred === null) return { idx: [N, layout.tp(gold) + 2], val: ONES2 };
+    return { idx: [N, layout.tp(gold) + 2, layout.tp(pred) + 1], val: ONES3 };
   });
   return {
     dims: layout.dims,
