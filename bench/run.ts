@@ -159,6 +159,20 @@ async function main(): Promise<void> {
       }
     }
 
+    // 1b. The runner's own overhead: kseval against its own adapter alone (the same transport, no
+    // runner), so that a ratio below 1 against the floor is not read as a runner that costs nothing.
+    const RUNNER_SIZE = SIZES.at(-1)!;
+    const adapterRuns: ChildResult[] = [];
+    const runnerRuns: ChildResult[] = [];
+    for (let r = 0; r < 2; r++) {
+      adapterRuns.push(await child(['--mode', 'adapter', '--url', fakes.get(0)!.url, '--pack', packFor(RUNNER_SIZE).dir, '--concurrency', '32']));
+      runnerRuns.push(await child(ksevalArgs(RUNNER_SIZE, 32, fakes.get(0)!)));
+    }
+    const adapterOnly = fastest(adapterRuns);
+    const withRunner = fastest(runnerRuns);
+    const runnerOverhead = { items: RUNNER_SIZE, concurrency: 32, adapter: adapterOnly, kseval: withRunner, ratio: withRunner.wallMs / adapterOnly.wallMs, ratioRequestsPhase: Number(withRunner.requestsMs) / adapterOnly.wallMs };
+    log(`\nthe runner's own cost (0 ms, ${RUNNER_SIZE} items, concurrency 32): kseval's adapter alone ${f(adapterOnly.wallMs)} ms, kseval ${f(withRunner.wallMs)} ms: ${f(runnerOverhead.ratio, 2)}× (requests phase ${f(runnerOverhead.ratioRequestsPhase, 2)}×)`);
+
     // 2. Peak memory: kseval alone at growing item counts (0 ms, so the run is as dense as it gets).
     log(`\npeak memory (kseval, 0 ms latency, concurrency ${MEMORY_CONCURRENCY}; RSS high-water mark VmHWM)`);
     const memory: Array<{ items: number; result: ChildResult }> = [];
@@ -231,6 +245,7 @@ async function main(): Promise<void> {
         memory: `kseval at 0 ms latency, concurrency ${MEMORY_CONCURRENCY}; peakRssMb = VmHWM of the child; the CLI's heap-growth bound (harness/cli/heap.ts) on, as in bin/kseval.js`,
       },
       throughput: cells,
+      runnerOverhead,
       memory,
       memoryWithoutHeapBound: { items: MEMORY_SIZES.at(-1), result: unbounded },
       scoring: score,
