@@ -3,7 +3,8 @@
  * FriendliAI, SKT A.X, vLLM, Ollama, llama.cpp, TGI, OpenAI, Gemini's compatible layer).
  *
  * Built on the official `openai` SDK for URL, auth and status handling, with `maxRetries: 0`
- * because the runner owns retries (one policy, visible in the run's events). Bodies are read
+ * because the runner owns retries (one policy, visible in the run's events), and kseval's own
+ * `fetch` (transport.ts: half the CPU per request of the global one). Bodies are read
  * as raw responses and parsed with zod here, because the SDK's types do not know the fields
  * that differ between servers (reasoning under three names, usage-only chunks, error frames).
  *
