@@ -22,6 +22,17 @@ export const RECORD_SCHEMA_VERSION = 1;
  */
 export type RecordStatus = 'ok' | 'unparsed' | 'incomplete' | 'filtered' | 'error';
 
+/** The statuses that count in `n_error`. */
+export const ERROR_STATUSES: ReadonlySet<string> = new Set<RecordStatus>(['error', 'incomplete', 'filtered']);
+
+/**
+ * Whether a resumed run asks a finished unit again (its request key unchanged): an error asks
+ * again under --retry-errors, or when no attempt was made (its model had been stopped).
+ */
+export function asksAgain(r: { status: string; attempts: number }, retryErrors: boolean): boolean {
+  return ERROR_STATUSES.has(r.status) && (retryErrors || r.attempts === 0);
+}
+
 export interface RunRecord {
   schema_version: number;
   run_id: string;

@@ -10,7 +10,7 @@ import pLimit from 'p-limit';
 import { AdapterError } from '../core/errors.ts';
 import { UserError } from '../core/errors.ts';
 import type { PlannedModel, RunListener } from '../core/events.ts';
-import type { RunRecord } from '../core/record.ts';
+import { asksAgain, type RunRecord } from '../core/record.ts';
 import type { RunSummary } from '../core/summary.ts';
 import { buildMessages } from '../packs/prompt.ts';
 import { writeComparisonsCsv, writeItemsCsv, writeSummaryCsv, itemRow } from '../results/csv-files.ts';
@@ -32,9 +32,6 @@ interface Unit {
   pack: number;
   item: number;
 }
-
-const ERRORISH = new Set(['error', 'incomplete', 'filtered']);
-
 
 function stopReason(model: ResolvedModel, e: AdapterError): string {
   const env = model.spec.apiKeyEnv;
@@ -87,7 +84,7 @@ export async function executeRun(plan: RunPlan, listen: RunListener, callerSigna
     packs.forEach((pack, pi) => {
       pack.items.forEach((item, ii) => {
         const prev = previous.size ? previous.get(unitId({ model: m.spec.id, task: pack.id, item_id: item.id })) : undefined;
-        const redo = !prev || (ERRORISH.has(prev.status) && (plan.retryErrors || prev.attempts === 0)) || prev.key !== requestKey(m.spec, buildMessages(pack, item), m.spec.params);
+        const redo = !prev || asksAgain(prev, plan.retryErrors) || prev.key !== requestKey(m.spec, buildMessages(pack, item), m.spec.params);
         if (redo) {
           remaining[mi]![pi]!++;
         } else {

@@ -9,7 +9,7 @@
  */
 import type { PlannedModel } from '../core/events.ts';
 import type { TaskPack } from '../core/pack.ts';
-import type { RecordStatus } from '../core/record.ts';
+import { ERROR_STATUSES, type RecordStatus } from '../core/record.ts';
 import type { PairedDiff, ScoreRow } from '../core/summary.ts';
 import { bootstrapTask, holm, interval, pValue } from './bootstrap.ts';
 import { SCORERS } from './score-task.ts';
@@ -40,7 +40,6 @@ export interface Summarized {
   comparisons: PairedDiff[];
 }
 
-const ERROR_STATUSES: ReadonlySet<RecordStatus> = new Set(['error', 'incomplete', 'filtered']);
 
 export function entriesFor(pack: TaskPack, outcome: (itemId: string, index: number) => Outcome | undefined): { entries: ScoringEntry[]; nError: number; nUnparsed: number } {
   let nError = 0;

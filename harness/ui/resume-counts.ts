@@ -5,9 +5,8 @@
  * corrected by the runner's `task-done` events.
  */
 import path from 'node:path';
+import { asksAgain } from '../core/record.ts';
 import { RECORDS_FILE, readRecords, unitId } from '../results/records-file.ts';
-
-const ERRORISH = new Set(['error', 'incomplete', 'filtered']);
 
 export async function resumeCounts(runDir: string, retryErrors: boolean, limits: ReadonlyMap<string, ReadonlySet<string>>): Promise<Map<string, number>> {
   const last = new Map<string, { model: string; task: string; status: string; attempts: number }>();
@@ -17,8 +16,7 @@ export async function resumeCounts(runDir: string, retryErrors: boolean, limits:
   }
   const counts = new Map<string, number>();
   for (const r of last.values()) {
-    const redo = ERRORISH.has(r.status) && (retryErrors || r.attempts === 0);
-    if (redo) continue;
+    if (asksAgain(r, retryErrors)) continue;
     const k = `${r.model}\u0000${r.task}`;
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }

@@ -8,6 +8,7 @@
  */
 import type { RunEvent } from '../core/events.ts';
 import type { Origin, Pricing } from '../core/model.ts';
+import { ERROR_STATUSES } from '../core/record.ts';
 import { RateWindow } from './rate-window.ts';
 import type { ModelNote, RunPhase, RunRowView, RunView } from './run-view.ts';
 
@@ -49,7 +50,6 @@ interface ModelState {
   max?: number;
 }
 
-const ERRORISH = new Set(['error', 'incomplete', 'filtered']);
 /** A rate-limit note fades to "was rate-limited" this long after the last 429. */
 const RATE_LIMIT_FRESH_MS = 30_000;
 
@@ -120,7 +120,7 @@ export class RunTracker {
           this.taskDone.set(tk, before + 1);
           row.done++;
         }
-        if (ERRORISH.has(r.status)) row.errors++;
+        if (ERROR_STATUSES.has(r.status)) row.errors++;
         else if (r.status === 'unparsed') row.unparsed++;
         if (r.usage) {
           row.tokensIn += r.usage.input_tokens;
