@@ -10,7 +10,6 @@
  */
 import { setMaxListeners } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import OpenAI from 'openai';
 import pLimit from 'p-limit';

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ModelSpec } from '../harness/core/model.ts';
 import type { AdapterKeys } from '../adapters/registry-types.ts';
 import { startFakeServer, type Dialect, type ErrorEnvelope, type FakeServer, type Fault } from './fake-server/index.ts';
-import { adapterFor, ask, CLOVA_GW_KEY, CLOVA_KEY, expectNoKey, failure, KEY, spec, WRONG_KEY } from './adapters-support.ts';
+import { adapterFor, ask, CLOVA_GW_KEY, expectNoKey, failure, KEY, spec, WRONG_KEY } from './adapters-support.ts';
 
 interface Protocol {
   name: string;

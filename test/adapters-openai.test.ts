@@ -2,7 +2,7 @@
  * openai-compatible adapter against the fake server over real HTTP: every server preset,
  * every place thinking text hides, streaming details, and parameter mapping.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { defaultRespond, startFakeServer, type Dialect, type FakeServer, type FakeServerOptions, type ReasoningField } from './fake-server/index.ts';
 import { plan } from './fake-server/respond.ts';
 import { adapterFor, ask, expectNoKey, failure, KEY, QUESTION, spec } from './adapters-support.ts';

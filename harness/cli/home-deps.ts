@@ -1,5 +1,5 @@
 /** What the home screen may ask of the CLI: packs, models with key status, past runs, a plan. */
-import { existsSync, readdirSync } from 'node:fs';
+import { runDirs } from '../results/load-run.ts';
 import path from 'node:path';
 import { loadConfig } from '../config/config.ts';
 import { discoverPacks } from '../packs/discover.ts';
@@ -26,13 +26,7 @@ export function homeDeps(io: Io, root = TASKS_ROOT): HomeDeps {
       return cfg.models.map((m) => ({ ...m, keySet: hasKey(m) }));
     },
     listRuns() {
-      const dir = path.join('results', 'runs');
-      if (!existsSync(dir)) return [];
-      return readdirSync(dir)
-        .filter((d) => existsSync(path.join(dir, d, 'manifest.json')))
-        .sort()
-        .reverse()
-        .map((d) => path.join(dir, d));
+      return runDirs(path.join('results', 'runs')).reverse();
     },
     plan(request) {
       return planRun({ task: request.tasks.join(',') || undefined, models: request.models.join(','), limit: request.limit === undefined ? undefined : String(request.limit), pack: root === TASKS_ROOT ? undefined : root }, io);

@@ -4,15 +4,14 @@ import { UserError } from '../core/errors.ts';
 import path from 'node:path';
 
 export function writeFileAtomic(file: string, content: string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  const fd = openSync(tmp, 'w');
+  const out = new AtomicWriter(file);
   try {
-    writeSync(fd, content);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    out.write(content);
+    out.commit();
+  } catch (e) {
+    out.abort();
+    throw e;
   }
-  renameSync(tmp, file);
 }
 
 /**

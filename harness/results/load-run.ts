@@ -2,7 +2,7 @@
  * Reads a finished run directory back: manifest, summary.csv and comparisons.csv, validated
  * with zod, for `kseval view` and the results screen.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
@@ -61,10 +61,10 @@ export function loadRun(dir: string): LoadedRun {
 }
 
 /** Run directories (holding a manifest.json) directly under `root`, sorted by name (UTC timestamp first). */
-function runDirs(root: string): string[] {
+export function runDirs(root: string): string[] {
   if (!existsSync(root)) return [];
   return readdirSync(root)
-    .filter((d) => statSync(path.join(root, d)).isDirectory() && existsSync(path.join(root, d, 'manifest.json')))
+    .filter((d) => existsSync(path.join(root, d, 'manifest.json')))
     .sort()
     .map((d) => path.join(root, d));
 }

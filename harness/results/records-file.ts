@@ -170,14 +170,8 @@ export async function* readRecords(file: string): AsyncGenerator<RunRecord> {
   for await (const text of rl) {
     line++;
     if (!text.trim()) continue;
-    let rec: RunRecord;
-    try {
-      rec = JSON.parse(text) as RunRecord;
-    } catch {
-      // Not the torn last line a kill leaves (repairTail cuts that): the file was damaged.
-      throw new UserError('not a JSON record: the line is damaged', { file, line, hint: 'delete that line (its item is asked again on --resume) or restore the file' });
-    }
-    yield rec;
+    // Not the torn last line a kill leaves (repairTail cuts that): a bad line means damage.
+    yield parseRecord(text, file, line);
   }
 }
 

@@ -97,14 +97,14 @@ export function buildRecord(ctx: UnitContext, result: AttemptResult): RunRecord 
   });
 }
 
-type Outcome = Pick<RunRecord, 'output' | 'reasoning' | 'finish_reason' | 'parsed' | 'status' | 'error' | 'scores' | 'korean_ratio' | 'latency_ms' | 'ttft_ms' | 'usage' | 'warnings'>;
+type RecordBody = Pick<RunRecord, 'output' | 'reasoning' | 'finish_reason' | 'parsed' | 'status' | 'error' | 'scores' | 'korean_ratio' | 'latency_ms' | 'ttft_ms' | 'usage' | 'warnings'>;
 
 /**
  * The record as one object literal, fields in schema order. Not `{ ...base, ...rest }`: V8 spreads
  * of these ~25-key objects cost ~20 µs each (measured in bench/), a tenth of the runner's own
  * per-item time at 0 ms latency.
  */
-function makeRecord(ctx: UnitContext, attempts: number, o: Outcome): RunRecord {
+function makeRecord(ctx: UnitContext, attempts: number, o: RecordBody): RunRecord {
   return {
     schema_version: RECORD_SCHEMA_VERSION,
     run_id: ctx.runId,

@@ -7,8 +7,8 @@ import { setMaxListeners } from 'node:events';
 import { closeSync, existsSync, openSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import pLimit from 'p-limit';
-import { AdapterError } from '../core/errors.ts';
-import { UserError } from '../core/errors.ts';
+import { AdapterError, UserError } from '../core/errors.ts';
+import { linkAbort } from '../core/abort-link.ts';
 import type { PlannedModel, RunListener } from '../core/events.ts';
 import { asksAgain, type RunRecord } from '../core/record.ts';
 import type { RunSummary } from '../core/summary.ts';
@@ -17,9 +17,7 @@ import { writeComparisonsCsv, writeItemsCsv, writeSummaryCsv, itemRow } from '..
 import { ensureDir } from '../results/atomic.ts';
 import { writeManifest } from '../results/manifest.ts';
 import { RECORDS_FILE, RecordsWriter, parseRecord, readRecordAt, recordLines, repairTail, unitId } from '../results/records-file.ts';
-import { SCORERS } from '../scoring/score-task.ts';
-import { entriesFor, summarize } from '../scoring/summarize.ts';
-import { sumStats } from '../scoring/task-scoring.ts';
+import { scoreTask, summarize } from '../scoring/summarize.ts';
 import { attemptWithRetries } from './attempt.ts';
 import { Lane } from './lane.ts';
 import { STOPS_MODEL, buildRecord } from './outcome.ts';
@@ -55,14 +53,12 @@ export async function executeRun(plan: RunPlan, listen: RunListener, callerSigna
     throw new UserError('the run directory is not empty', { file: runDir, hint: 'choose an empty or new --run-dir' });
   }
 
-  // One signal inside the run for its many waiters (every request in flight, lane waiter and
-  // retry wait listens to it): at concurrency 128 that is far past Node's default of 10 abort
-  // listeners, whose MaxListenersExceededWarning would otherwise land on stderr mid-run.
+  // One signal inside the run. Requests link to it through one listener (core/abort-link.ts),
+  // but every lane waiter and retry wait listens to it too: at concurrency 128 that can pass
+  // Node's default of 10 abort listeners, whose warning would otherwise land on stderr mid-run.
   const inner = new AbortController();
   setMaxListeners(0, inner.signal);
-  const forward = () => inner.abort(callerSignal.reason);
-  if (callerSignal.aborted) forward();
-  else callerSignal.addEventListener('abort', forward, { once: true });
+  const unlinkCaller = linkAbort(callerSignal, inner);
   const signal = inner.signal;
 
   // What earlier attempts of this run finished (resume): the last record of each unit wins.
@@ -113,9 +109,8 @@ export async function executeRun(plan: RunPlan, listen: RunListener, callerSigna
 
   const emitTaskDone = (mi: number, pi: number) => {
     const pack = packs[pi]!;
-    const { entries, nError, nUnparsed } = entriesFor(pack, (_id, ii) => outcomes.get(mi, pi, ii));
-    const scoring = SCORERS[pack.kind](pack, entries);
-    const value = scoring.metrics[pack.primaryMetric]!(sumStats(scoring.dims, scoring.items));
+    const { scoring, sum, nError, nUnparsed } = scoreTask(pack, (_id, ii) => outcomes.get(mi, pi, ii));
+    const value = scoring.metrics[pack.primaryMetric]!(sum);
     listen({ type: 'task-done', model: models[mi]!.spec.id, task: pack.id, primary: pack.primaryMetric, value, n: pack.items.length, nError, nUnparsed });
   };
 
@@ -199,10 +194,10 @@ export async function executeRun(plan: RunPlan, listen: RunListener, callerSigna
   remaining.forEach((byPack, mi) => byPack.forEach((left, pi) => left === 0 && emitTaskDone(mi, pi)));
   await Promise.all(models.flatMap((_, mi) => Array.from({ length: lanes[mi]!.max }, () => worker(mi))));
   writer.close();
-  callerSignal.removeEventListener('abort', forward);
+  unlinkCaller();
 
   const interrupted = signal.aborted;
-  const summary = await finalize(plan, planned, outcomes, stopped);
+  const summary = finalize(plan, planned, outcomes, stopped);
   writeManifest(runDir, { ...plan.manifest, status: interrupted ? 'interrupted' : 'finished', finished_at: new Date().toISOString() });
   const errors = summary.models.reduce((s, m) => s + m.errors, 0);
   const errorShare = total === 0 ? 0 : errors / total;
@@ -211,12 +206,12 @@ export async function executeRun(plan: RunPlan, listen: RunListener, callerSigna
 }
 
 /** Derives items.csv and summary.csv from records (never from memory alone). */
-async function finalize(
+function finalize(
   plan: RunPlan,
   planned: PlannedModel[],
   outcomes: OutcomeTable,
   stopped: Map<number, AdapterError>,
-): Promise<RunSummary> {
+): RunSummary {
   const { runDir, packs, models } = plan;
   // Records are streamed, never held: each unit's last record is read back from where it was
   // written (or found, on resume), in plan order, straight into items.csv. A 100k-item run
@@ -226,9 +221,9 @@ async function finalize(
   const fd = openSync(file, 'r');
   function* rows(): Generator<string[]> {
     for (const [mi, m] of models.entries()) {
+      const c = counts[mi]!;
       for (const [pi, pack] of packs.entries()) {
         for (let ii = 0; ii < pack.items.length; ii++) {
-          const c = counts[mi]!;
           c.items++;
           const at = outcomes.get(mi, pi, ii);
           if (!at) {

@@ -13,7 +13,7 @@ import { ERROR_STATUSES, type RecordStatus } from '../core/record.ts';
 import type { PairedDiff, ScoreRow } from '../core/summary.ts';
 import { bootstrapTask, holm, interval, pValue } from './bootstrap.ts';
 import { SCORERS } from './score-task.ts';
-import { sumStats, type ScoringEntry } from './task-scoring.ts';
+import { sumStats, type ScoringEntry, type TaskScoring } from './task-scoring.ts';
 
 /** The domain and overall metric: the mean of the tasks' primary metrics. */
 export const AGGREGATE_METRIC = 'primary.mean';
@@ -40,7 +40,6 @@ export interface Summarized {
   comparisons: PairedDiff[];
 }
 
-
 export function entriesFor(pack: TaskPack, outcome: (itemId: string, index: number) => Outcome | undefined): { entries: ScoringEntry[]; nError: number; nUnparsed: number } {
   let nError = 0;
   let nUnparsed = 0;
@@ -51,6 +50,13 @@ export function entriesFor(pack: TaskPack, outcome: (itemId: string, index: numb
     return { gold: item.gold, input: item.input, parsed: o && o.status === 'ok' ? o.parsed : null };
   });
   return { entries, nError, nUnparsed };
+}
+
+/** One task's scoring over all its planned items, and the summed stats the metrics read. */
+export function scoreTask(pack: TaskPack, outcome: (itemId: string, index: number) => Outcome | undefined): { scoring: TaskScoring; sum: Float64Array; nError: number; nUnparsed: number } {
+  const { entries, nError, nUnparsed } = entriesFor(pack, outcome);
+  const scoring = SCORERS[pack.kind](pack, entries);
+  return { scoring, sum: sumStats(scoring.dims, scoring.items), nError, nUnparsed };
 }
 
 export function summarize(input: SummarizeInput): Summarized {
@@ -77,9 +83,7 @@ export function summarize(input: SummarizeInput): Summarized {
       let nUnp = 0;
       for (const pack of tasks) {
         const pi = packs.indexOf(pack);
-        const { entries, nError, nUnparsed } = entriesFor(pack, (id, ii) => input.outcome(mi, pi, id, ii));
-        const scoring = SCORERS[pack.kind](pack, entries);
-        const sum = sumStats(scoring.dims, scoring.items);
+        const { scoring, sum, nError, nUnparsed } = scoreTask(pack, (id, ii) => input.outcome(mi, pi, id, ii));
         const wanted = Object.fromEntries(pack.metrics.map((name) => [name, scoring.metrics[name]!]));
         const replicates = bootstrapTask(scoring.dims, scoring.items, wanted, B, seed, pack.id);
         for (const metric of pack.metrics) {
