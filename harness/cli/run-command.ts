@@ -21,6 +21,7 @@ import type { CommandResult, Io } from './main.ts';
 import { catalogWithBuiltins, resolveModels, presets, adapterIds } from './models-resolve.ts';
 import { list, selectPacks } from './select-packs.ts';
 import { TASKS_ROOT } from './packs-command.ts';
+import { tokenCost } from '../core/model.ts';
 
 export interface RunOptions {
   suite?: string;
@@ -62,7 +63,7 @@ export function worstCaseCost(plan: Pick<RunPlan, 'models' | 'packs'>): Map<stri
     for (const pack of plan.packs)
       for (const item of pack.items) {
         const input = buildMessages(pack, item).reduce((s, x) => s + x.content.length, 0);
-        amount += (input * price.input + (m.spec.params.max_tokens ?? 4096) * price.output) / 1e6;
+        amount += tokenCost(price, input, m.spec.params.max_tokens ?? 4096);
       }
     out.set(m.spec.id, { amount, currency: price.currency });
   }

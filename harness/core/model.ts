@@ -18,6 +18,11 @@ export const PricingSchema = z.strictObject({
 });
 export type Pricing = z.infer<typeof PricingSchema>;
 
+/** The price of these tokens in `p.currency` (prices are per million tokens). */
+export function tokenCost(p: Pricing, inputTokens: number, outputTokens: number): number {
+  return (inputTokens * p.input + outputTokens * p.output) / 1e6;
+}
+
 export const ParamsSchema = z.strictObject({
   temperature: z.number().min(0).max(2).optional(),
   top_p: z.number().min(0).max(1).optional(),

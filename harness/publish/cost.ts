@@ -13,6 +13,7 @@
 import type { Cost, Inputs, MergedRow } from './board.ts';
 import type { ItemBootstrap } from './item-bootstrap.ts';
 import { laterFirst } from './merge.ts';
+import { tokenCost } from '../core/model.ts';
 
 export interface RowFacts {
   items: number;
@@ -48,7 +49,7 @@ function rowCost(row: MergedRow, inputs: Inputs, boot: ItemBootstrap): { cost: C
     if (!set || set.withUsage === 0) return { cost: null, note: `no token usage for ${t.task} in run ${t.runId} (tokens come from items.csv)` };
     if (currency && currency !== pricing.currency) return { cost: null, note: `prices in both ${currency} and ${pricing.currency}` };
     currency = pricing.currency;
-    amount += (set.inputTokens * pricing.input + set.outputTokens * pricing.output) / 1e6;
+    amount += tokenCost(pricing, set.inputTokens, set.outputTokens);
     withUsage += set.withUsage;
     inTok += set.inputTokens;
     outTok += set.outputTokens;

@@ -4,6 +4,11 @@
  * On a 429 the limit halves; after `limit` successes in a row it grows by one, up to the
  * configured maximum. Waiters are served in arrival order.
  */
+/** A model's most requests in flight: its own `concurrency`, never above the run's, at least 1. */
+export function laneMax(modelConcurrency: number | undefined, runConcurrency: number): number {
+  return Math.max(1, Math.min(modelConcurrency ?? runConcurrency, runConcurrency));
+}
+
 export class Lane {
   private active = 0;
   private waiters: Array<() => void> = [];

@@ -19,11 +19,12 @@ import { writeManifest } from '../results/manifest.ts';
 import { RECORDS_FILE, RecordsWriter, parseRecord, readRecordAt, recordLines, repairTail, unitId } from '../results/records-file.ts';
 import { scoreTask, summarize } from '../scoring/summarize.ts';
 import { attemptWithRetries } from './attempt.ts';
-import { Lane } from './lane.ts';
+import { Lane, laneMax } from './lane.ts';
 import { STOPS_MODEL, buildRecord } from './outcome.ts';
 import type { ResolvedModel, RunPlan, RunResult } from './plan.ts';
 import { requestKey } from './request-key.ts';
 import { OutcomeTable, stored, type Stored } from './outcome-table.ts';
+import { tokenCost } from '../core/model.ts';
 
 interface Unit {
   model: number;
@@ -141,7 +142,7 @@ export async function executeRun(plan: RunPlan, listen: RunListener, callerSigna
   };
 
   const lanes = models.map((m, mi) => {
-    const max = Math.max(1, Math.min(m.spec.concurrency ?? plan.concurrency, plan.concurrency));
+    const max = laneMax(m.spec.concurrency, plan.concurrency);
     return new Lane(max, m.spec.rpm, (limit, reason) => listen({ type: 'concurrency', model: models[mi]!.spec.id, limit, reason }));
   });
 
@@ -267,7 +268,7 @@ function finalize(
         unparsed: c.unparsed,
         inputTokens: c.input,
         outputTokens: c.output,
-        ...(p ? { cost: { amount: (c.input * p.input + c.output * p.output) / 1e6, currency: p.currency } } : {}),
+        ...(p ? { cost: { amount: tokenCost(p, c.input, c.output), currency: p.currency } } : {}),
         ...(stopped.has(mi) ? { stopped: stopReason(m, stopped.get(mi)!) } : {}),
       };
     }),

@@ -19,6 +19,7 @@ import { TaskView, type TaskPane } from './TaskView.tsx';
 import { useTerminalSize, type Size } from './use-terminal-size.ts';
 import { moveCursor } from './viewport.ts';
 import { useRefState } from './use-ref-state.ts';
+import { tokenCost } from '../core/model.ts';
 
 export type ResultsExit = 'quit' | 'back';
 
@@ -69,7 +70,7 @@ export function ResultsApp({ run, onExit, canGoBack, size, packs: givenPacks }: 
         const out = new Map<string, ModelUsage>();
         for (const [model, t] of u) {
           const price = run.manifest.models.find((m) => m.id === model)?.pricing;
-          out.set(model, { tokens: t.input + t.output, cost: price ? { amount: (t.input * price.input + t.output * price.output) / 1e6, currency: price.currency } : undefined });
+          out.set(model, { tokens: t.input + t.output, cost: price ? { amount: tokenCost(price, t.input, t.output), currency: price.currency } : undefined });
         }
         setUsage(out);
       },

@@ -6,6 +6,7 @@
  */
 import { loadRun } from '../results/load-run.ts';
 import type { RunPlan } from '../runner/plan.ts';
+import { laneMax } from '../runner/lane.ts';
 import { executeRun } from '../runner/run.ts';
 import { resumeCounts } from './resume-counts.ts';
 import type { ResultsExit } from './ResultsApp.tsx';
@@ -33,7 +34,7 @@ export async function runFlow(plan: RunPlan, controller: AbortController, opts: 
   const tracker = new RunTracker({
     runId: plan.runId,
     runDir: plan.runDir,
-    models: plan.models.map((m) => ({ id: m.spec.id, origin: m.spec.origin, pricing: m.spec.pricing, maxConcurrency: Math.max(1, Math.min(m.spec.concurrency ?? plan.concurrency, plan.concurrency)) })),
+    models: plan.models.map((m) => ({ id: m.spec.id, origin: m.spec.origin, pricing: m.spec.pricing, maxConcurrency: laneMax(m.spec.concurrency, plan.concurrency) })),
     skipped: [...plan.skipped],
     tasks: plan.packs.map((p) => ({ id: p.id, domain: p.domain, items: p.items.length })),
     initialDone,

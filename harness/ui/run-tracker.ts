@@ -7,7 +7,7 @@
  * built once and reused, so React skips it and Ink does not rewrite its line.
  */
 import type { RunEvent } from '../core/events.ts';
-import type { Origin, Pricing } from '../core/model.ts';
+import { tokenCost, type Origin, type Pricing } from '../core/model.ts';
 import { ERROR_STATUSES } from '../core/record.ts';
 import { RateWindow } from './rate-window.ts';
 import type { ModelNote, RunPhase, RunRowView, RunView } from './run-view.ts';
@@ -227,7 +227,7 @@ export class RunTracker {
     if (r.settled) return r.settled;
     const finished = r.finishedAt !== undefined && r.done >= r.total;
     const rate = finished ? undefined : r.window.rate(now);
-    const cost = r.pricing ? { amount: (r.tokensIn * r.pricing.input + r.tokensOut * r.pricing.output) / 1e6, currency: r.pricing.currency } : undefined;
+    const cost = r.pricing ? { amount: tokenCost(r.pricing, r.tokensIn, r.tokensOut), currency: r.pricing.currency } : undefined;
     const view: RunRowView = {
       key: r.key,
       model: r.model,

@@ -82,8 +82,3 @@ export function tableRow<R>(columns: FittedColumn<R>[], row: R, gap = 2): Segmen
 export function tableHeader<R>(columns: FittedColumn<R>[], gap = 2): Segment[] {
   return [{ text: columns.map((c) => fitCell(c.header, c.w, c.align)).join(' '.repeat(gap)), bold: true, dim: false }];
 }
-
-/** Total width of fitted columns. */
-export function tableWidth<R>(columns: FittedColumn<R>[], gap = 2): number {
-  return columns.reduce((s, c) => s + c.w, 0) + gap * Math.max(0, columns.length - 1);
-}

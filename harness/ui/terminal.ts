@@ -25,8 +25,3 @@ export const MAX_FPS = 10;
 export function inkOptions(extra: Partial<RenderOptions> = {}): RenderOptions {
   return { exitOnCtrlC: false, patchConsole: true, maxFps: MAX_FPS, ...extra };
 }
-
-/** Terminal size with sane fallbacks (80×24). */
-export function terminalSize(stdout: NodeJS.WriteStream = process.stdout): { columns: number; rows: number } {
-  return { columns: stdout.columns || 80, rows: stdout.rows || 24 };
-}
