@@ -24,13 +24,17 @@ export function interval(replicates: ArrayLike<number>): [number, number] {
   return [percentile(sorted, 0.025), percentile(sorted, 0.975)];
 }
 
-/** Draws B resamples of n items; each is a count vector (how often each item is drawn). */
-export function* resamples(n: number, b: number, seed: number, stream: string): Generator<Uint32Array> {
+/**
+ * Draws B resamples of n items; each is a count vector (how often each item is drawn). With
+ * `groupOf` (item → group), the counts are per group instead: the same draws, summed by group.
+ */
+export function* resamples(n: number, b: number, seed: number, stream: string, groupOf?: Uint32Array, groups = n): Generator<Uint32Array> {
   const prng = createPrng(seed, stream);
-  const counts = new Uint32Array(n);
+  const counts = new Uint32Array(groupOf ? groups : n);
   for (let r = 0; r < b; r++) {
     counts.fill(0);
-    for (let i = 0; i < n; i++) counts[prng.int(n)]!++;
+    if (groupOf) for (let i = 0; i < n; i++) counts[groupOf[prng.int(n)]!]!++;
+    else for (let i = 0; i < n; i++) counts[prng.int(n)]!++;
     yield counts;
   }
 }
@@ -61,33 +65,17 @@ export function bootstrapTask(
   const names = Object.keys(metrics);
   for (const name of names) out[name] = new Float64Array(b);
   const grouped = groupPatterns(items);
-  const { start, idx, val } = grouped ? grouped.patterns : packCsr(items);
-  const rows = grouped ? grouped.patterns.start.length - 1 : items.length;
+  const { start, idx, val } = grouped?.patterns ?? packCsr(items);
+  const rows = start.length - 1;
   const sum = new Float64Array(dims);
-  const add = (weights: Uint32Array) => {
+  let r = 0;
+  for (const weights of resamples(items.length, b, seed, stream, grouped?.patternOf, rows)) {
     sum.fill(0);
     for (let i = 0; i < rows; i++) {
       const w = weights[i]!;
       if (w === 0) continue;
       for (let j = start[i]!, end = start[i + 1]!; j < end; j++) sum[idx[j]!]! += w * val[j]!;
     }
-  };
-  if (grouped) {
-    const n = items.length;
-    const of = grouped.patternOf;
-    const perPattern = new Uint32Array(rows);
-    const prng = createPrng(seed, stream);
-    for (let r = 0; r < b; r++) {
-      perPattern.fill(0);
-      for (let i = 0; i < n; i++) perPattern[of[prng.int(n)]!]!++;
-      add(perPattern);
-      for (const name of names) out[name]![r] = metrics[name]!(sum);
-    }
-    return out;
-  }
-  let r = 0;
-  for (const counts of resamples(items.length, b, seed, stream)) {
-    add(counts);
     for (const name of names) out[name]![r] = metrics[name]!(sum);
     r++;
   }

@@ -22,10 +22,41 @@ const BULLET = /^\s*(?:[-*•·]|\d+[.)]|\(\d+\))\s+/;
 
 const fail = (reason: string): Parsed => ({ ok: false, reason });
 
+/**
+ * A pack's closed list, keyed once: every answer of a run is matched against the same labels,
+ * and keying one runs about ten regular expressions.
+ */
+interface LabelTable {
+  labels: Array<{ label: string; key: string }>;
+  byKey: Map<string, string>;
+}
+const labelTables = new WeakMap<TaskPack, LabelTable>();
+
+function labelTable(pack: TaskPack): LabelTable {
+  let table = labelTables.get(pack);
+  if (!table) {
+    const labels = (pack.labels ?? []).map((label) => ({ label, key: labelKey(label) }));
+    table = { labels, byKey: new Map(labels.map((l) => [l.key, l.label])) };
+    labelTables.set(pack, table);
+  }
+  return table;
+}
+
+/** The closed list of a set-like pack, by the key of its normalized code or label. */
+const codeTables = new WeakMap<TaskPack, Map<string, string>>();
+
+function codeTable(pack: TaskPack, format: NonNullable<TaskPack['label_format']>): Map<string, string> {
+  let table = codeTables.get(pack);
+  if (!table) {
+    table = new Map((pack.labels ?? []).map((l) => [labelKey(normalizeCode(l, format)), normalizeCode(l, format)]));
+    codeTables.set(pack, table);
+  }
+  return table;
+}
+
 /** Label from a closed list, after Korean normalization; unique mention as a fallback. */
 const label: Parser = (pack, answer) => {
-  const labels = pack.labels ?? [];
-  const byKey = new Map(labels.map((l) => [labelKey(l), l]));
+  const { labels, byKey } = labelTable(pack);
   const json = findJson(answer, 'object') as Record<string, unknown> | undefined;
   const jsonLabel = json && (json.label ?? json.answer ?? json['정답'] ?? json['분류']);
   const lines = answer.split('\n').map((l) => l.replace(ANSWER_PREFIX, '')).filter((l) => l.trim());
@@ -36,10 +67,10 @@ const label: Parser = (pack, answer) => {
   }
   // A unique label mentioned in the text (longest matches win over labels they contain).
   const text = labelKey(answer);
-  const found = labels.filter((l) => text.includes(labelKey(l)));
-  const maximal = found.filter((l) => !found.some((o) => o !== l && labelKey(o).includes(labelKey(l))));
-  if (maximal.length === 1) return { ok: true, value: maximal[0] };
-  return fail(maximal.length > 1 ? `mentions several labels: ${maximal.join(', ')}` : 'no label from the list');
+  const found = labels.filter((l) => text.includes(l.key));
+  const maximal = found.filter((l) => !found.some((o) => o !== l && o.key.includes(l.key)));
+  if (maximal.length === 1) return { ok: true, value: maximal[0]!.label };
+  return fail(maximal.length > 1 ? `mentions several labels: ${maximal.map((l) => l.label).join(', ')}` : 'no label from the list');
 };
 
 const CODE_PATTERNS: Record<'kcd' | 'statute', RegExp> = {
@@ -58,7 +89,7 @@ const labelList: Parser = (pack, answer) => {
   if (cleaned.length === 0 || cleaned.every((p) => NONE.has(labelKey(p).toLowerCase()))) {
     return answer.trim() || Array.isArray(json) ? { ok: true, value: [] } : fail('empty answer');
   }
-  const byKey = new Map((pack.labels ?? []).map((l) => [labelKey(normalizeCode(l, format)), normalizeCode(l, format)]));
+  const byKey = codeTable(pack, format);
   const out = new Set<string>();
   for (const piece of cleaned) {
     if (format === 'text') {

@@ -177,6 +177,11 @@ export function setCounts(layout: CountLayout, pred: Set<string>, gold: Set<stri
   return { tp, fp, fn };
 }
 
+/** An item's own score: its F1, 1 when both sides are empty, 0 when its answer was not read. */
+export function itemF1(parsed: boolean, tp: number, fp: number, fn: number): number {
+  return !parsed ? 0 : tp + fp + fn === 0 ? 1 : f1(tp, fp, fn);
+}
+
 /** Scalar dims shared by the set-like kinds (multilabel, sentence-select, extraction). */
 export const EXACT = 0;
 export const N = 1;
@@ -199,6 +204,6 @@ export function closeSetItem(
   const exact = parsed && fp === 0 && fn === 0;
   if (exact) s.idx.push(EXACT), s.val.push(1);
   out.perItem.push({ tp, fp, fn, exact: exact ? 1 : 0 });
-  out.itemScore.push(!parsed ? 0 : tp + fp + fn === 0 ? 1 : f1(tp, fp, fn));
+  out.itemScore.push(itemF1(parsed, tp, fp, fn));
   return exactStats(s);
 }

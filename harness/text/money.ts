@@ -5,6 +5,7 @@
  * formal frame of 공문서 amounts (`금 … 원정`, `일금`, `₩`).
  */
 import { halfwidth, nfc } from './normalize.ts';
+import { isHangulSyllable } from './sentence-chars.ts';
 
 const DIGITS: Readonly<Record<string, number>> = {
   영: 0, 공: 0, 일: 1, 이: 2, 삼: 3, 사: 4, 오: 5, 육: 6, 륙: 6, 칠: 7, 팔: 8, 구: 9,
@@ -43,7 +44,6 @@ function clean(x: number): number {
   return Number(x.toPrecision(15));
 }
 
-const isHangulSyllable = (ch: string | undefined): boolean => ch !== undefined && ch >= '가' && ch <= '힣';
 const isLatinOrDigit = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z0-9]/u.test(ch);
 
 /** What may follow a numeral-only amount (`백만 원`, `이천만)`), so `이천시`, `만 19세` are not amounts. */

@@ -172,24 +172,7 @@ export function normalizeLabel(s: string): string {
   return out;
 }
 
-/**
- * Keys of short strings, remembered: the same labels and golds are keyed for every item (the
- * label parser keys the whole label list per answer), and normalizing one costs ~10 regex
- * passes. Long strings (whole answers) are rarely repeated and are not kept. Cleared when
- * full, so memory stays bounded whatever the run's size.
- */
-const KEY_MEMO = new Map<string, string>();
-const MEMO_MAX_CHARS = 64;
-const MEMO_MAX_ENTRIES = 4096;
-
 /** normalizeLabel without any whitespace, for spacing-insensitive comparison (`해당 없음` = `해당없음`). */
 export function labelKey(s: string): string {
-  if (s.length > MEMO_MAX_CHARS) return normalizeLabel(s).replace(/\s+/gu, '');
-  let key = KEY_MEMO.get(s);
-  if (key === undefined) {
-    key = normalizeLabel(s).replace(/\s+/gu, '');
-    if (KEY_MEMO.size >= MEMO_MAX_ENTRIES) KEY_MEMO.clear();
-    KEY_MEMO.set(s, key);
-  }
-  return key;
+  return normalizeLabel(s).replace(/\s+/gu, '');
 }

@@ -1,8 +1,6 @@
 /** Classification: f1.macro, f1.micro, accuracy (METRICS.md, Classification). */
-import { CountLayout, type KindScorer, type SparseStats } from '../task-scoring.ts';
+import { CountLayout, EXACT as CORRECT, N, exactShare, type KindScorer, type SparseStats } from '../task-scoring.ts';
 
-const CORRECT = 0;
-const N = 1;
 const ONES2: number[] = Object.freeze([1, 1]) as number[];
 const ONES3: number[] = Object.freeze([1, 1, 1]) as number[];
 
@@ -29,7 +27,7 @@ export const scoreClassification: KindScorer = (pack, entries) => {
     metrics: {
       'f1.macro': (sum) => layout.macroF1(sum),
       'f1.micro': (sum) => layout.microF1(sum),
-      accuracy: (sum) => (sum[N]! === 0 ? 0 : sum[CORRECT]! / sum[N]!),
+      accuracy: exactShare,
     },
     breakdown: (sum) => layout.breakdown(sum),
   };

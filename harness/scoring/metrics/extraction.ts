@@ -19,7 +19,8 @@ export const scoreExtraction: KindScorer = (pack, entries) => {
     let fn = 0;
     for (const f of fields) {
       const g = normalizeField(f.type, gold[f.name], { century: pack.century });
-      // Normalizing again is idempotent and protects predictions that skipped the parser (score --predictions).
+      // Normalizing again is idempotent and protects parsed values read back from records an
+      // older parser wrote (a resumed run scores them without parsing again).
       const p = parsed ? normalizeField(f.type, parsed[f.name], { century: pack.century }) : null;
       const dim = layout.tp(f.name);
       if (g === null && p === null) continue;

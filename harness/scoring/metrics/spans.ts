@@ -3,7 +3,7 @@
  * A task with no gold and no predicted entity at all scores 1.0 (seqeval would say 0).
  */
 import type { Span } from '../../core/pack.ts';
-import { exactStats, f1, prf, type KindScorer, type SparseStats } from '../task-scoring.ts';
+import { exactStats, f1, itemF1, prf, type KindScorer, type SparseStats } from '../task-scoring.ts';
 import { alignEntities, type AlignedEntity, type PredictedEntity } from './spans-align.ts';
 
 // Dims: per type t (index k): exact TP/FP/FN at 1+6k.., overlap TP/FP/FN at 4+6k..; dim 0 = not_in_source.
@@ -73,7 +73,7 @@ export const scoreSpans: KindScorer = (pack, entries) => {
     const fp = pred.length - tp + notInSource;
     const fn = gold.length - tp;
     perItem.push({ tp, fp, fn, not_in_source: notInSource });
-    itemScore.push(predicted === null ? 0 : tp + fp + fn === 0 ? 1 : f1(tp, fp, fn));
+    itemScore.push(itemF1(predicted !== null, tp, fp, fn));
     return exactStats(s);
   });
   // not_in_source predictions are false positives of no type: added to the micro FP count.
