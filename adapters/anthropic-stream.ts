@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import { StreamEventSchemas, type AnthropicUsageSchema, type Blocks } from './anthropic-schema.ts';
-import type { Deadline } from './deadline.ts';
+import { frameJSON, type StreamContext } from './http.ts';
 import { errorFromStreamFrame, errorFromThrown, malformedResponse, streamCutOff } from './errors.ts';
 import { readSSE } from './sse.ts';
 
@@ -17,27 +17,15 @@ export interface AnthropicStreamed extends Blocks {
   frames: number;
 }
 
-export interface AnthropicStreamContext {
-  provider: string;
-  deadline: Deadline;
-  timeoutMs?: number;
-  secrets: readonly (string | undefined)[];
-  startedAt: number;
-}
 
-function parse<S extends z.ZodType>(schema: S, data: string, event: string, ctx: AnthropicStreamContext): z.infer<S> {
-  let json: unknown;
-  try {
-    json = JSON.parse(data);
-  } catch {
-    throw streamCutOff(ctx.provider, `unreadable ${event} frame`);
-  }
+function parse<S extends z.ZodType>(schema: S, data: string, event: string, ctx: StreamContext): z.infer<S> {
+  const json = frameJSON(data, ctx.provider, `${event} frame`);
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw malformedResponse(ctx.provider, `${event} frame of unexpected shape`, false, ctx.secrets);
   return parsed.data;
 }
 
-export async function readAnthropicStream(response: Response, ctx: AnthropicStreamContext): Promise<AnthropicStreamed> {
+export async function readAnthropicStream(response: Response, ctx: StreamContext): Promise<AnthropicStreamed> {
   if (!response.body) throw streamCutOff(ctx.provider, 'the response had no body');
   const out: AnthropicStreamed = { text: '', thinking: [], redacted: 0, usage: {}, frames: 0 };
   /** Thinking text per block index, so separate blocks stay separate. */

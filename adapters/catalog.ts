@@ -14,7 +14,7 @@ import { ModelSpecSchema, type ModelSpec, type Origin } from '../harness/core/mo
 const CATALOG_FILE = new URL('./catalog.yaml', import.meta.url);
 
 /** A preset is a partial spec: everything but the identity of the model. */
-export const PresetSchema = ModelSpecSchema.pick({ adapter: true, baseURL: true, residency: true, openWeights: true, options: true, notes: true }).partial({ options: true, notes: true });
+export const PresetSchema = ModelSpecSchema.pick({ adapter: true, baseURL: true, residency: true, openWeights: true, options: true, notes: true });
 export type Preset = z.infer<typeof PresetSchema>;
 
 const CatalogFileSchema = z.strictObject({

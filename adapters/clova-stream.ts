@@ -4,7 +4,7 @@
  * would double the answer), `signal` `[DONE]` may or may not follow ([U] for v3), and
  * `event: error` carries a `status` envelope. A stream that ends before `result` is cut off.
  */
-import type { Deadline } from './deadline.ts';
+import { frameJSON, type StreamContext } from './http.ts';
 import { errorFromStreamFrame, errorFromThrown, malformedResponse, streamCutOff } from './errors.ts';
 import { ResultSchema, TokenFrameSchema, type ClovaResult } from './clova-schema.ts';
 import { readSSE } from './sse.ts';
@@ -18,28 +18,13 @@ export interface ClovaStreamed {
   frames: number;
 }
 
-export interface ClovaStreamContext {
-  provider: string;
-  deadline: Deadline;
-  timeoutMs?: number;
-  secrets: readonly (string | undefined)[];
-  startedAt: number;
-}
-
-function parseFrame(data: string, ctx: ClovaStreamContext): unknown {
-  try {
-    return JSON.parse(data);
-  } catch {
-    throw streamCutOff(ctx.provider, `unreadable frame (${data.slice(0, 60)})`);
-  }
-}
 
 /** Some clients report `result` wrapped in the non-stream envelope; accept both. */
 function unwrap(json: unknown): unknown {
   return json !== null && typeof json === 'object' && 'result' in json && json.result !== null && typeof json.result === 'object' ? json.result : json;
 }
 
-export async function readClovaStream(response: Response, ctx: ClovaStreamContext): Promise<ClovaStreamed> {
+export async function readClovaStream(response: Response, ctx: StreamContext): Promise<ClovaStreamed> {
   if (!response.body) throw streamCutOff(ctx.provider, 'the response had no body');
   let streamedContent = '';
   let streamedThinking = '';
@@ -50,9 +35,9 @@ export async function readClovaStream(response: Response, ctx: ClovaStreamContex
       frames++;
       const event = frame.event ?? 'token';
       if (event === 'signal') break;
-      if (event === 'error') throw errorFromStreamFrame(ctx.provider, parseFrame(frame.data, ctx), ctx.secrets);
+      if (event === 'error') throw errorFromStreamFrame(ctx.provider, frameJSON(frame.data, ctx.provider), ctx.secrets);
       if (event === 'token') {
-        const token = TokenFrameSchema.safeParse(parseFrame(frame.data, ctx));
+        const token = TokenFrameSchema.safeParse(frameJSON(frame.data, ctx.provider));
         if (!token.success) throw malformedResponse(ctx.provider, 'token frame of unexpected shape', false, ctx.secrets);
         const text = token.data.message?.content ?? '';
         const thought = token.data.message?.thinkingContent ?? '';
@@ -60,7 +45,7 @@ export async function readClovaStream(response: Response, ctx: ClovaStreamContex
         streamedContent += text;
         streamedThinking += thought;
       } else if (event === 'result') {
-        const result = ResultSchema.safeParse(unwrap(parseFrame(frame.data, ctx)));
+        const result = ResultSchema.safeParse(unwrap(frameJSON(frame.data, ctx.provider)));
         if (!result.success) throw malformedResponse(ctx.provider, 'result frame of unexpected shape', false, ctx.secrets);
         // `result` is complete: stop here rather than wait on a `signal` that v3 may never send.
         return { result: result.data, streamedContent, streamedThinking, ttftMs, frames };

@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import type { Deadline } from './deadline.ts';
-import { errorFromResponse, errorFromThrown, malformedResponse } from './errors.ts';
+import { errorFromResponse, errorFromThrown, malformedResponse, streamCutOff } from './errors.ts';
 import { transportFetch } from './transport.ts';
 
 export interface PostContext {
@@ -14,6 +14,24 @@ export interface PostContext {
   deadline: Deadline;
   timeoutMs?: number;
   secrets: readonly (string | undefined)[];
+}
+
+/** What a stream reader needs: the request's context and when it was sent (time to first token). */
+export interface StreamContext extends PostContext {
+  /** `performance.now()` when the request was sent. */
+  startedAt: number;
+}
+
+/**
+ * One SSE frame's JSON. Half a frame is what a cut or garbled connection leaves: a stream
+ * error, worth another attempt. `what` names the frame in the message (default: its start).
+ */
+export function frameJSON(data: string, provider: string, what = `frame (${data.slice(0, 60)})`): unknown {
+  try {
+    return JSON.parse(data);
+  } catch {
+    throw streamCutOff(provider, `unreadable ${what}`);
+  }
 }
 
 export async function postJSON(url: string, headers: Record<string, string>, body: unknown, ctx: PostContext): Promise<Response> {

@@ -74,6 +74,8 @@ export class OpenAICompatibleAdapter implements Adapter {
   private readonly bodies: ErrorBodies = new WeakMap();
   private readonly secrets: readonly (string | undefined)[];
   private readonly baseURL: string;
+  /** The completions URL, as the raw request records it. */
+  private readonly endpoint: string;
   private readonly label: string;
 
   constructor(
@@ -85,6 +87,7 @@ export class OpenAICompatibleAdapter implements Adapter {
     this.options = parseOptions(OpenAICompatibleOptionsSchema, spec);
     this.secrets = [keys.apiKey, keys.apiKey2];
     this.baseURL = spec.baseURL ?? DEFAULT_BASE_URL;
+    this.endpoint = `${this.baseURL.replace(/\/+$/, '')}/chat/completions`;
     this.label = `${spec.id} (openai-compatible)`;
     this.client = new OpenAI({
       apiKey: keys.apiKey || DUMMY_KEY,
@@ -105,7 +108,7 @@ export class OpenAICompatibleAdapter implements Adapter {
     const deadline = startDeadline(signal, timeoutMs);
     const ctx = { provider: this.label, deadline, timeoutMs, secrets: this.secrets, bodies: this.bodies };
     const startedAt = performance.now();
-    const rawRequest = { url: `${this.baseURL.replace(/\/+$/, '')}/chat/completions`, body }; // redacted lazily (lazyRaw)
+    const rawRequest = { url: this.endpoint, body }; // redacted lazily (lazyRaw)
     try {
       let response: Response;
       try {

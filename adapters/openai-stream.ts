@@ -11,7 +11,7 @@
  * TGI), and a stream that ends without a finish_reason (→ `stream_error`, retryable).
  */
 import type { z } from 'zod';
-import type { Deadline } from './deadline.ts';
+import { frameJSON, type StreamContext } from './http.ts';
 import { errorFromStreamFrame, errorFromThrown, malformedResponse, streamCutOff } from './errors.ts';
 import { ChunkSchema, isErrorFrame, pickReasoning, type UsageSchema } from './openai-schema.ts';
 import { readSSE } from './sse.ts';
@@ -27,14 +27,6 @@ export interface StreamedChat {
   model?: string;
 }
 
-export interface StreamContext {
-  provider: string;
-  deadline: Deadline;
-  timeoutMs?: number;
-  secrets: readonly (string | undefined)[];
-  /** `performance.now()` when the request was sent, for time to first token. */
-  startedAt: number;
-}
 
 export async function readChatStream(response: Response, ctx: StreamContext): Promise<StreamedChat> {
   const out: StreamedChat = { content: '', reasoning: '', sawDone: false, frames: 0 };
@@ -46,13 +38,7 @@ export async function readChatStream(response: Response, ctx: StreamContext): Pr
         out.sawDone = true;
         break;
       }
-      let json: unknown;
-      try {
-        json = JSON.parse(frame.data);
-      } catch {
-        // Half a frame is what a cut or garbled connection leaves: worth another attempt.
-        throw streamCutOff(ctx.provider, `unreadable frame (${frame.data.slice(0, 60)})`);
-      }
+      const json = frameJSON(frame.data, ctx.provider);
       if (isErrorFrame(json)) throw errorFromStreamFrame(ctx.provider, json, ctx.secrets);
       const chunk = ChunkSchema.safeParse(json);
       if (!chunk.success) throw malformedResponse(ctx.provider, `stream chunk: ${chunk.error.issues[0]?.message ?? 'bad shape'}`, false, ctx.secrets);

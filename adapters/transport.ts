@@ -26,11 +26,10 @@ import { Readable } from 'node:stream';
 /** Idle connections are closed after this (undici's keepAliveTimeout); Node's agent also honours the server's hint. */
 const IDLE_MS = 4000;
 
-const agents = {
-  'http:': new http.Agent({ keepAlive: true, maxSockets: Infinity, timeout: IDLE_MS }),
-  'https:': new https.Agent({ keepAlive: true, maxSockets: Infinity, timeout: IDLE_MS }),
+const clients = {
+  'http:': { request: http.request, agent: new http.Agent({ keepAlive: true, maxSockets: Infinity, timeout: IDLE_MS }) },
+  'https:': { request: https.request, agent: new https.Agent({ keepAlive: true, maxSockets: Infinity, timeout: IDLE_MS }) },
 } as const;
-
 
 function abortError(signal: AbortSignal): Error {
   const reason: unknown = signal.reason;
@@ -126,8 +125,8 @@ export class TransportResponse {
 
 export function transportFetch(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
   const url = typeof input === 'string' ? new URL(input) : input instanceof URL ? input : new URL(input.url);
-  const agent = agents[url.protocol as keyof typeof agents];
-  if (!agent) return Promise.reject(new TypeError(`transport: unsupported protocol ${url.protocol}`));
+  const client = clients[url.protocol as keyof typeof clients];
+  if (!client) return Promise.reject(new TypeError(`transport: unsupported protocol ${url.protocol}`));
   const signal = init.signal ?? undefined;
   let body: Buffer | undefined;
   try {
@@ -137,8 +136,7 @@ export function transportFetch(input: string | URL | Request, init: RequestInit 
   }
   const headers = headerRecord(init.headers);
   if (body) headers['content-length'] = String(body.length);
-  const options: http.RequestOptions = { method: (init.method ?? 'GET').toUpperCase(), headers, agent };
-  const client = url.protocol === 'https:' ? https : http;
+  const options: http.RequestOptions = { method: (init.method ?? 'GET').toUpperCase(), headers, agent: client.agent };
 
   return new Promise<Response>((resolve, reject) => {
     if (signal?.aborted) return reject(abortError(signal));

@@ -57,7 +57,11 @@ export function registerModels(program: Command, io: Io, result: CommandResult):
       const wanted = list(ids);
       const byId = new Map(cfg.models.map((m) => [m.id, m]));
       const chosen = wanted ? wanted.map((id) => byId.get(id) ?? (() => { throw new UserError(`unknown model '${id}'`, { hint: 'see kseval models list' }); })()) : cfg.models.filter((m) => m.adapter !== 'builtin' && m.apiKeyEnv && hasKey(m));
-      const results = await Promise.all(chosen.filter((m) => m.adapter !== 'builtin').map((m) => checkModel(m, keysFor(m), AbortSignal.timeout(30_000))));
+      // The 30 s limit is the check's per-attempt timeout (adapters/check.ts), which reports a hung
+      // endpoint as unreachable; the signal only cancels (a timer on it would win the race and
+      // turn every timeout into 'request cancelled').
+      const cancel = new AbortController();
+      const results = await Promise.all(chosen.filter((m) => m.adapter !== 'builtin').map((m) => checkModel(m, keysFor(m), cancel.signal)));
       if (opts.json) io.out(JSON.stringify(results, null, 2));
       else {
         if (results.length === 0) io.out('no model to check: set a key env var (kseval models list shows which) or name models');
