@@ -15,8 +15,7 @@ import type { ModelSpec } from '../harness/core/model.ts';
 import { anthropicUsage, MessageSchema, readBlocks, type Blocks } from './anthropic-schema.ts';
 import { readAnthropicStream } from './anthropic-stream.ts';
 import { startDeadline } from './deadline.ts';
-import { contentFiltered } from './errors.ts';
-import { mapFinish } from './finish.ts';
+import { finishOrRefuse, toGeneration } from './finish.ts';
 import { postJSON, readJSON, type PostContext } from './http.ts';
 import { parseOptions } from './options.ts';
 import { dropParams, mergeParams, unsupportedWarnings } from './params.ts';
@@ -112,19 +111,9 @@ export class AnthropicAdapter implements Adapter {
     r: { warnings: string[]; startedAt: number; ttftMs?: number; rawRequest: unknown; rawResponse: unknown },
   ): Generation {
     const warnings = [...r.warnings];
-    const finishReason = mapFinish(stopReason, warnings);
-    if (finishReason === 'content_filter') throw contentFiltered(this.label, `stop_reason ${stopReason ?? ''}`);
+    const finishReason = finishOrRefuse(stopReason, warnings, this.label, 'stop_reason');
     if (blocks.redacted > 0) warnings.push(`${blocks.redacted} redacted_thinking block(s): thinking encrypted by the provider, not recorded`);
     const reasoning = blocks.thinking.join('\n\n');
-    return {
-      text: blocks.text,
-      ...(reasoning !== '' ? { reasoning } : {}),
-      finishReason,
-      ...(usage ? { usage } : {}),
-      latencyMs: performance.now() - r.startedAt,
-      ...(r.ttftMs !== undefined ? { ttftMs: r.ttftMs } : {}),
-      warnings,
-      raw: lazyRaw(r.rawRequest, r.rawResponse, this.secrets),
-    };
+    return toGeneration({ text: blocks.text, reasoning: reasoning !== '' ? reasoning : undefined, finishReason, usage, startedAt: r.startedAt, ttftMs: r.ttftMs, warnings, raw: lazyRaw(r.rawRequest, r.rawResponse, this.secrets) });
   }
 }

@@ -13,8 +13,8 @@ import { clovaBody, clovaHeaders, clovaURL, ClovaOptionsSchema, type ClovaOption
 import { aiFilterWarnings, clovaUsage, EnvelopeSchema, OK_CODES, type ClovaResult } from './clova-schema.ts';
 import { readClovaStream } from './clova-stream.ts';
 import { startDeadline } from './deadline.ts';
-import { contentFiltered, errorFromResponse, malformedResponse } from './errors.ts';
-import { mapFinish } from './finish.ts';
+import { errorFromResponse, malformedResponse } from './errors.ts';
+import { finishOrRefuse, toGeneration } from './finish.ts';
 import { postJSON, readJSON, type PostContext } from './http.ts';
 import { parseOptions } from './options.ts';
 import { dropParams, mergeParams } from './params.ts';
@@ -76,21 +76,11 @@ export class ClovaStudioAdapter implements Adapter {
   ): Generation {
     const warnings = [...r.warnings, ...aiFilterWarnings(result)];
     const rawFinish = result.finishReason ?? result.stopReason;
-    const finishReason = mapFinish(rawFinish, warnings);
-    if (finishReason === 'content_filter') throw contentFiltered(this.label, `finish reason ${rawFinish ?? ''}`);
+    const finishReason = finishOrRefuse(rawFinish, warnings, this.label, 'finish reason');
     const content = result.message?.content ?? r.fallbackContent ?? '';
     const thinking = result.message?.thinkingContent || r.fallbackThinking || undefined;
     const sep = separateThinking({ content, fieldReasoning: thinking, finishReason, inline: this.options.inlineThinking, promptOpensThinking: false });
     const usage: Usage | undefined = clovaUsage(result);
-    return {
-      text: sep.text,
-      ...(sep.reasoning !== undefined ? { reasoning: sep.reasoning } : {}),
-      finishReason: sep.finishReason,
-      ...(usage ? { usage } : {}),
-      latencyMs: performance.now() - r.startedAt,
-      ...(r.ttftMs !== undefined ? { ttftMs: r.ttftMs } : {}),
-      warnings: [...warnings, ...sep.warnings],
-      raw: lazyRaw(r.rawRequest, r.rawResponse, this.secrets),
-    };
+    return toGeneration({ text: sep.text, reasoning: sep.reasoning, finishReason: sep.finishReason, usage, startedAt: r.startedAt, ttftMs: r.ttftMs, warnings: [...warnings, ...sep.warnings], raw: lazyRaw(r.rawRequest, r.rawResponse, this.secrets) });
   }
 }

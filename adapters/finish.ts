@@ -6,7 +6,8 @@
  * `max_tokens`, `refusal`). An unknown value maps to `unknown` with a warning, so a provider that
  * adds a reason shows up in the results instead of being silently read as `stop`.
  */
-import type { FinishReason } from '../harness/core/adapter.ts';
+import type { FinishReason, Generation } from '../harness/core/adapter.ts';
+import { contentFiltered } from './errors.ts';
 
 export const FINISH_REASONS: Record<string, FinishReason> = {
   stop: 'stop',
@@ -36,4 +37,25 @@ export function mapFinish(raw: string | null | undefined, warnings: string[]): F
   if (known) return known;
   warnings.push(`unrecognised finish reason "${raw}"`);
   return 'unknown';
+}
+
+/** `mapFinish`, and a refusal thrown as `content_filter` (`field` names the provider's field). */
+export function finishOrRefuse(raw: string | null | undefined, warnings: string[], provider: string, field: string): FinishReason {
+  const finishReason = mapFinish(raw, warnings);
+  if (finishReason === 'content_filter') throw contentFiltered(provider, `${field} ${raw ?? ''}`);
+  return finishReason;
+}
+
+/** The adapters' answer, with the optional fields left out rather than undefined. */
+export function toGeneration(g: Omit<Generation, 'latencyMs' | 'reasoning' | 'usage' | 'ttftMs'> & { reasoning?: string | undefined; usage?: Generation['usage']; ttftMs?: number | undefined; startedAt: number }): Generation {
+  return {
+    text: g.text,
+    ...(g.reasoning !== undefined ? { reasoning: g.reasoning } : {}),
+    finishReason: g.finishReason,
+    ...(g.usage ? { usage: g.usage } : {}),
+    latencyMs: performance.now() - g.startedAt,
+    ...(g.ttftMs !== undefined ? { ttftMs: g.ttftMs } : {}),
+    warnings: g.warnings,
+    raw: g.raw,
+  };
 }

@@ -24,8 +24,7 @@ import { z } from 'zod';
 import type { Adapter, GenerateRequest, Generation, GenerationParams } from '../harness/core/adapter.ts';
 import type { ModelSpec } from '../harness/core/model.ts';
 import { startDeadline } from './deadline.ts';
-import { contentFiltered } from './errors.ts';
-import { mapFinish } from './finish.ts';
+import { finishOrRefuse, toGeneration } from './finish.ts';
 import { parseOptions } from './options.ts';
 import { parseJSON } from './http.ts';
 import { capturingFetch, fromSdkError, type ErrorBodies } from './openai-errors.ts';
@@ -151,18 +150,8 @@ export class OpenAICompatibleAdapter implements Adapter {
     rawRequest: unknown;
     rawResponse: unknown;
   }): Generation {
-    const finishReason = mapFinish(r.finish, r.warnings);
-    if (finishReason === 'content_filter') throw contentFiltered(this.label, `finish_reason ${r.finish ?? ''}`);
+    const finishReason = finishOrRefuse(r.finish, r.warnings, this.label, 'finish_reason');
     const sep = separateThinking({ content: r.content, fieldReasoning: r.fieldReasoning, finishReason, inline: this.options.inlineThinking, promptOpensThinking: r.promptOpensThinking });
-    return {
-      text: sep.text,
-      ...(sep.reasoning !== undefined ? { reasoning: sep.reasoning } : {}),
-      finishReason: sep.finishReason,
-      ...(r.usage ? { usage: r.usage } : {}),
-      latencyMs: performance.now() - r.startedAt,
-      ...(r.ttftMs !== undefined ? { ttftMs: r.ttftMs } : {}),
-      warnings: [...r.warnings, ...sep.warnings],
-      raw: lazyRaw(r.rawRequest, r.rawResponse, this.secrets),
-    };
+    return toGeneration({ text: sep.text, reasoning: sep.reasoning, finishReason: sep.finishReason, usage: r.usage, startedAt: r.startedAt, ttftMs: r.ttftMs, warnings: [...r.warnings, ...sep.warnings], raw: lazyRaw(r.rawRequest, r.rawResponse, this.secrets) });
   }
 }
