@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { stringify } from 'csv-stringify/sync';
 import { ORIGINS, RESIDENCIES } from '../harness/core/model.ts';
 import { publish } from '../harness/publish/publish.ts';
-import { setFlagsFromString } from 'node:v8';
+import { widenYoungGeneration } from '../harness/cli/heap.ts';
 
 import { fmt, SUMMARY_COLUMNS } from '../harness/results/csv-files.ts';
 import { createPrng } from '../harness/scoring/prng.ts';
@@ -75,7 +75,7 @@ try {
   mkdirSync(runs);
   const bytes = writeRuns(runs);
   const t0 = performance.now();
-  setFlagsFromString('--max-semi-space-size=128'); // as `kseval leaderboard` does, just before publishing
+  widenYoungGeneration(); // as `kseval leaderboard` does, just before publishing
   const res = await publish([runs], { out: path.join(root, 'site'), formats: ['md', 'html', 'json'], allRuns: ALL_RUNS, seed: 1 });
   const ms = performance.now() - t0;
   const sizes = res.written.map((f) => `${path.basename(f)} ${(statSync(f).size / 1024).toFixed(0)} KiB`).join(', ');

@@ -1,5 +1,5 @@
 /** `kseval leaderboard PATH... --out DIR`: result CSVs in; Markdown, HTML and JSON out. */
-import { setFlagsFromString } from 'node:v8';
+import { widenYoungGeneration } from './heap.ts';
 import type { Command } from 'commander';
 import { UserError } from '../core/errors.ts';
 import type { CommandResult, Io } from './main.ts';
@@ -23,9 +23,7 @@ export function registerLeaderboard(program: Command, io: Io, result: CommandRes
       for (const f of formats) if (!(FORMATS as readonly string[]).includes(f)) throw new UserError(`unknown format '${f}'`, { hint: `use ${FORMATS.join(', ')}` });
       const seed = Number(opts.seed);
       if (!Number.isInteger(seed)) throw new UserError(`--seed must be a whole number, got '${opts.seed}'`);
-      // Publishing allocates a short-lived object per CSV cell (160k rows for 200 runs of 50
-      // models); with V8's default young generation a third of the time went to GC.
-      setFlagsFromString('--max-semi-space-size=128');
+      widenYoungGeneration();
       const { publish } = await import('../publish/publish.ts');
       const res = await publish(paths, { out: opts.out, formats: formats as Format[], packVersion: list(opts.packVersion), allRuns: Boolean(opts.allRuns), seed });
       for (const w of res.warnings) io.err(`warning: ${w}`);

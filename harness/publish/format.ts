@@ -64,3 +64,10 @@ export const RANK_RULE =
 
 export const INTERVAL_NOTE =
   'Scores ×100 with 95% percentile bootstrap intervals. Domain = mean of its tasks’ primary metrics; overall = mean of domains. Intervals come from each run’s summary.csv when all of a cell’s tasks come from one run; otherwise they are recomputed from items.csv (≈ marks an approximation for corpus-level metrics) or shown as n/a.';
+
+export const COMPARISON_METHOD =
+  'Paired percentile bootstrap over the items both models have in items.csv, resampled within each task with one draw of item ids per replicate for both models (seeded); a domain replicate is the mean of its tasks’ differences. Uses the per-item `score` column: for tasks whose primary metric is corpus-level (macro/micro F1), the difference is in mean per-item score, an approximation of the metric’s difference (`approximate: true`). Two-sided p = min(1, 2·min(share Δ* ≤ 0, share Δ* ≥ 0)); Holm’s correction across the domains compared for each model; `significant_holm` = p_holm < 0.05.';
+
+/** What the arrows and ≈ in the comparison columns mean (Markdown and HTML pages). */
+export const COMPARISON_NOTE =
+  '▲/▼: better/worse than the baseline with Holm-adjusted p < 0.05 across the domains compared for that model. ≈: the mean per-item score stands in for a corpus-level metric.';

@@ -8,10 +8,9 @@
 import { ORIGINS, RESIDENCIES } from '../core/model.ts';
 import type { Board, BoardRow, Column, ScoreCell } from './board.ts';
 import { escapeHtml as h } from './escape.ts';
-import { costText, dateText, deltaText, INTERVAL_NOTE, intervalText, markerText, openWeightsText, pct, pText, provenanceText, RANK_RULE, rankText, rateText, RESIDENCY_TEXT } from './format.ts';
+import { COMPARISON_METHOD, COMPARISON_NOTE, costText, dateText, deltaText, INTERVAL_NOTE, intervalText, markerText, openWeightsText, pct, pText, provenanceText, RANK_RULE, rankText, rateText, RESIDENCY_TEXT } from './format.ts';
 import { CSP, SCRIPT, STYLE } from './html-assets.ts';
 import { chartSvg } from './html-chart.ts';
-import { COMPARISON_METHOD } from './render-json.ts';
 
 type Sort = { type: 'num' | 'text'; first: 'asc' | 'desc' };
 const th = (label: string, sort: Sort | null, cls = '', title = '') =>
@@ -96,7 +95,7 @@ function comparisons(board: Board): string {
     rows.length > 0
       ? `<div class="wrap"><table id="comparisons"><thead><tr><th>Model</th><th>Domain</th><th>Best global baseline</th><th class="num">Δ ×100 [95% CI]</th><th class="num">p (Holm)</th><th class="num">Items</th><th></th></tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`
       : '',
-    `<p class="note">▲/▼: better/worse than the baseline with Holm-adjusted p &lt; 0.05 across the domains compared for that model. ≈: the mean per-item score stands in for a corpus-level metric. ${h(COMPARISON_METHOD)}</p>`,
+    `<p class="note">${h(`${COMPARISON_NOTE} ${COMPARISON_METHOD}`)}</p>`,
     missing.length > 0 ? `<details><summary>Not compared (${missing.length})</summary><ul>${missing.join('')}</ul></details>` : '',
   ].join('\n');
 }

@@ -4,13 +4,10 @@
  * give the same bytes. Every input file is listed with its sha256.
  */
 import type { Board, BoardRow, ScoreCell, TaskResult } from './board.ts';
-import { INTERVAL_NOTE, RANK_RULE } from './format.ts';
+import { COMPARISON_METHOD, INTERVAL_NOTE, RANK_RULE } from './format.ts';
 import { ALPHA } from './paired.ts';
 
 export const LEADERBOARD_SCHEMA_VERSION = 1;
-
-export const COMPARISON_METHOD =
-  'Paired percentile bootstrap over the items both models have in items.csv, resampled within each task with one draw of item ids per replicate for both models (seeded); a domain replicate is the mean of its tasks’ differences. Uses the per-item `score` column: for tasks whose primary metric is corpus-level (macro/micro F1), the difference is in mean per-item score, an approximation of the metric’s difference (`approximate: true`). Two-sided p = min(1, 2·min(share Δ* ≤ 0, share Δ* ≥ 0)); Holm’s correction across the domains compared for each model; `significant_holm` = p_holm < 0.05.';
 
 const r6 = (x: number): number | null => (Number.isFinite(x) ? Number(x.toFixed(6)) : null);
 const r6n = (x: number | null): number | null => (x === null ? null : r6(x));

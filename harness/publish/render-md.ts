@@ -14,12 +14,13 @@ import {
   pText,
   provenanceText,
   RANK_RULE,
+  COMPARISON_METHOD,
+  COMPARISON_NOTE,
   rankText,
   rateText,
   RESIDENCY_TEXT,
   scoreText,
 } from './format.ts';
-import { COMPARISON_METHOD } from './render-json.ts';
 
 const table = (head: string[], align: Array<'l' | 'r'>, rows: string[][]): string[] => [
   `| ${head.join(' | ')} |`,
@@ -67,7 +68,7 @@ function comparisons(board: Board): string[] {
         board.comparisons.map((c) => [md(c.row), md(label.get(c.column) ?? c.domain), md(c.baselineRow), `${c.approximate ? '≈' : ''}${deltaText(c)}`, pText(c.pHolm), String(c.nItems), markerText(c)]),
       ),
       '',
-      `▲/▼: better/worse than the baseline with Holm-adjusted p < 0.05 across the domains compared for that model. ≈: the mean per-item score stands in for a corpus-level metric. ${COMPARISON_METHOD}`,
+      `${COMPARISON_NOTE} ${COMPARISON_METHOD}`,
     );
   }
   if (board.missingComparisons.length > 0) {
