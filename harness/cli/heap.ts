@@ -1,9 +1,9 @@
 /**
  * V8 heap settings of kseval's commands. `boundHeapGrowth` keeps the heap close to what is
- * live: kseval holds little per item (a byte range and the parsed answer), but at high request rates V8 lets garbage pile up to about four times the
- * live heap before a full collection, because collecting is cheap relative to the work: a
- * 100,000-item run peaked at 610 MB RSS for ~100 MB live. A growing factor of 1.5 bounds that
- * (331 → 250 MB at the last record of the same run) for ~3% more CPU (bench/README.md).
+ * live: kseval holds little per item (a byte range and the parsed answer), but at high request
+ * rates V8 lets garbage pile up to about four times the live heap before a full collection,
+ * because collecting is cheap relative to the work. A growing factor of 1.5 bounds that
+ * (100,000 items: 315–371 → 217–233 MB peak) for ~3% more GC (bench/README.md).
  *
  * Set at run time because `kseval` is started by npm's bin shim, not by us: V8 reads this flag
  * at every full collection. A user's own heap flags (NODE_OPTIONS or node's command line) win.
