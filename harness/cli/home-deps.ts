@@ -3,8 +3,7 @@ import { runDirs } from '../results/load-run.ts';
 import path from 'node:path';
 import { loadConfig } from '../config/config.ts';
 import { discoverPacks } from '../packs/discover.ts';
-import { validatePack } from '../packs/validate.ts';
-import type { TaskPack } from '../core/pack.ts';
+import { loadPacks } from '../packs/validate.ts';
 import type { HomeDeps } from '../ui/deps.ts';
 import type { Io } from './main.ts';
 import { catalogWithBuiltins, hasKey, presets } from './models-resolve.ts';
@@ -14,12 +13,7 @@ import { planRun } from './run-command.ts';
 export function homeDeps(io: Io, root = TASKS_ROOT): HomeDeps {
   return {
     async listPacks() {
-      const packs: TaskPack[] = [];
-      for (const dir of await discoverPacks(root)) {
-        const v = await validatePack(dir);
-        if (v.pack) packs.push(v.pack);
-      }
-      return packs;
+      return (await loadPacks(await discoverPacks(root))).packs;
     },
     async listModels() {
       const cfg = await loadConfig(undefined, catalogWithBuiltins(), presets());

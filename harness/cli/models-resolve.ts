@@ -8,7 +8,7 @@ import { loadCatalog, loadPresets } from '../../adapters/catalog.ts';
 import { ADAPTERS, createAdapter as createFromRegistry } from '../../adapters/registry.ts';
 import type { Adapter } from '../core/adapter.ts';
 import { UserError } from '../core/errors.ts';
-import type { ModelSpec } from '../core/model.ts';
+import { isDefaultModel, type ModelSpec } from '../core/model.ts';
 import type { ResolvedModel } from '../runner/plan.ts';
 
 export function catalogWithBuiltins(): ModelSpec[] {
@@ -52,7 +52,7 @@ export function resolveModels(all: ModelSpec[], ids: string[] | undefined, env: 
       return spec;
     });
   } else {
-    chosen = all.filter((m) => m.origin === 'reference' || (m.apiKeyEnv !== undefined && hasKey(m, env) && !m.baseURL?.includes('127.0.0.1') && !m.baseURL?.includes('localhost')));
+    chosen = all.filter((m) => isDefaultModel(m, hasKey(m, env)));
   }
   const models: ResolvedModel[] = [];
   const skipped: Array<{ id: string; reason: string }> = [];

@@ -2,7 +2,7 @@
 import { UserError, UserErrors } from '../core/errors.ts';
 import type { TaskPack } from '../core/pack.ts';
 import { discoverPacks } from '../packs/discover.ts';
-import { validatePack } from '../packs/validate.ts';
+import { loadPacks } from '../packs/validate.ts';
 
 export const list = (v?: string) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
 
@@ -15,14 +15,9 @@ export async function selectPacks(opts: { pack?: string[]; suite?: string[]; tas
       dirs.push(...found);
     }
   } else dirs.push(...(await discoverPacks(opts.root)));
-  const problems: UserError[] = [];
-  let packs: TaskPack[] = [];
-  for (const dir of dirs) {
-    const v = await validatePack(dir);
-    if (v.pack) packs.push(v.pack);
-    problems.push(...v.problems);
-  }
-  if (problems.length) throw new UserErrors(problems);
+  const loaded = await loadPacks(dirs);
+  if (loaded.problems.length) throw new UserErrors(loaded.problems);
+  let packs = loaded.packs;
   if (opts.suite?.length) {
     const known = new Set(packs.map((p) => p.domain));
     for (const s of opts.suite) if (!known.has(s)) throw new UserError(`unknown suite '${s}'`, { hint: `use one of ${[...known].sort().join(', ')}` });

@@ -18,6 +18,15 @@ export const PricingSchema = z.strictObject({
 });
 export type Pricing = z.infer<typeof PricingSchema>;
 
+/**
+ * Whether a plain `kseval run` (no --models) takes this model: the reference systems, and every
+ * hosted model whose key is set. Local servers are never run unasked.
+ */
+export function isDefaultModel(m: { origin: Origin; apiKeyEnv?: string | undefined; baseURL?: string | undefined }, keySet: boolean): boolean {
+  const local = Boolean(m.baseURL && (m.baseURL.includes('127.0.0.1') || m.baseURL.includes('localhost')));
+  return m.origin === 'reference' || (m.apiKeyEnv !== undefined && keySet && !local);
+}
+
 /** The price of these tokens in `p.currency` (prices are per million tokens). */
 export function tokenCost(p: Pricing, inputTokens: number, outputTokens: number): number {
   return (inputTokens * p.input + outputTokens * p.output) / 1e6;

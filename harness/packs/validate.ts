@@ -108,3 +108,15 @@ export async function validatePack(dir: string): Promise<Validation> {
     pack: { ...spec, dir, sha256, items: test, fewshotItems: fewshot, primaryMetric: spec.metrics[0]! },
   };
 }
+
+/** Validates each pack directory: the valid packs, and every problem of the others. */
+export async function loadPacks(dirs: string[]): Promise<{ packs: TaskPack[]; problems: UserError[] }> {
+  const packs: TaskPack[] = [];
+  const problems: UserError[] = [];
+  for (const dir of dirs) {
+    const v = await validatePack(dir);
+    if (v.pack) packs.push(v.pack);
+    problems.push(...v.problems);
+  }
+  return { packs, problems };
+}

@@ -3,7 +3,7 @@
  * and the cursor of each section. Pure functions, so the keyboard logic is testable without a
  * terminal.
  */
-import { ORIGINS, type Origin } from '../core/model.ts';
+import { isDefaultModel, ORIGINS, type Origin } from '../core/model.ts';
 import type { TaskPack } from '../core/pack.ts';
 import type { ModelEntry, RunRequest } from './deps.ts';
 
@@ -39,14 +39,12 @@ export function modelEntries(models: ModelEntry[]): ModelListEntry[] {
   });
 }
 
-const isLocalhost = (url?: string) => Boolean(url && (url.includes('127.0.0.1') || url.includes('localhost')));
-
 /** As `kseval run` chooses by default: every task, the reference systems and every hosted model whose key is set. */
 export function defaultSelection(packs: TaskPack[], models: ModelEntry[]): HomeSelection {
   return {
     section: 'suites',
     tasks: new Set(packs.map((p) => p.id)),
-    models: new Set(models.filter((m) => m.origin === 'reference' || (m.apiKeyEnv !== undefined && m.keySet && !isLocalhost(m.baseURL))).map((m) => m.id)),
+    models: new Set(models.filter((m) => isDefaultModel(m, m.keySet)).map((m) => m.id)),
     limit: undefined,
     cursor: { suites: 0, models: 0, runs: 0 },
   };
