@@ -11,7 +11,7 @@ import { summarize, type Outcome } from '../scoring/summarize.ts';
 import { DEFAULT_BOOTSTRAP } from '../scoring/bootstrap.ts';
 import { splitThinking } from '../text/thinking.ts';
 import { padDisplay } from '../text/width.ts';
-import { decodeUtf8 } from '../packs/yaml-source.ts';
+import { decodeUtf8 } from '../text/utf8.ts';
 import type { CommandResult, Io } from './main.ts';
 import { selectPacks } from './select-packs.ts';
 import { TASKS_ROOT } from './packs-command.ts';
@@ -30,7 +30,7 @@ export function readPredictions(file: string, lines?: Map<string, number>): Map<
   if (decoded.text === undefined) throw new UserErrors([decoded.problem!]);
   const out = new Map<string, string | null>();
   const problems: UserError[] = [];
-  decoded.text.replace(/^\uFEFF/, '').split('\n').forEach((raw, i) => {
+  decoded.text.split('\n').forEach((raw, i) => {
     const line = raw.replace(/\r$/, '');
     if (!line.trim()) return;
     let data: unknown;

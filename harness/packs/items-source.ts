@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import { ItemSchema, type Item } from '../core/pack.ts';
 import { readFile } from 'node:fs/promises';
 import { UserError } from '../core/errors.ts';
-import { decodeUtf8 } from './yaml-source.ts';
+import { decodeUtf8 } from '../text/utf8.ts';
 
 const MAX_LINE_CHARS = 1_000_000;
 

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import type { z } from 'zod';
 import { UserError } from '../core/errors.ts';
+import { decodeUtf8 } from '../text/utf8.ts';
 
 const MAX_YAML_BYTES = 1_000_000;
 
@@ -15,29 +16,6 @@ export interface YamlResult<T> {
   problems: UserError[];
   /** Line of the node at a path (or its nearest existing parent), for later checks. */
   lineAt?: (path: (string | number)[]) => number | undefined;
-}
-
-/** Decodes bytes as strict UTF-8, reporting the line of the first invalid byte. */
-export function decodeUtf8(bytes: Uint8Array, file: string): { text?: string; problem?: UserError } {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
-  } catch {
-    // Find the first byte that breaks UTF-8 to report its line.
-    let lo = 0;
-    let hi = bytes.length;
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >> 1;
-      try {
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid));
-        lo = mid;
-      } catch {
-        hi = mid;
-      }
-    }
-    let line = 1;
-    for (let i = 0; i < lo; i++) if (bytes[i] === 0x0a) line++;
-    return { problem: new UserError('invalid UTF-8 byte sequence', { file, line, hint: 'save the file as UTF-8' }) };
-  }
 }
 
 export async function readYaml<S extends z.ZodType>(file: string, schema: S): Promise<YamlResult<z.output<S>>> {
@@ -50,10 +28,9 @@ export async function readYaml<S extends z.ZodType>(file: string, schema: S): Pr
   if (bytes.length > MAX_YAML_BYTES) {
     return { problems: [new UserError(`file is ${bytes.length} bytes, larger than the 1 MB limit`, { file, line: 1, hint: 'keep YAML files small; put items in items.jsonl' })] };
   }
-  const decoded = decodeUtf8(bytes, file);
-  if (!decoded.text) return { problems: [decoded.problem!] };
-  let text = decoded.text;
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a BOM in YAML is harmless
+  const decoded = decodeUtf8(bytes, file); // a BOM in YAML is harmless: decodeUtf8 drops it
+  if (decoded.text === undefined) return { problems: [decoded.problem!] };
+  const text = decoded.text;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const lineOf = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { decodeUtf8 } from '../packs/yaml-source.ts';
+import { decodeUtf8 } from '../text/utf8.ts';
 import path from 'node:path';
 import { readManifest } from '../results/manifest.ts';
 import type { InputFileInfo, ItemCsvRow, ManifestModel, SummaryCsvRow } from './board.ts';
