@@ -69,36 +69,32 @@ export async function readItems(file: string): Promise<ItemsRead> {
     }
     let nl: number;
     while ((nl = pending.indexOf('\n')) !== -1) {
-      line++;
-      const raw = pending.slice(0, nl).replace(/\r$/, '');
+      const raw = pending.slice(0, nl);
       pending = pending.slice(nl + 1);
-      if (overlong) {
-        overlong = false;
-        problems.push(new UserError('line is over the 1,000,000 limit (characters)', { file, line, hint: 'shorten the item or split the document' }));
-      } else if (raw.trim() !== '') parseLine(raw, file, line, problems, items);
+      endLine(raw);
     }
     if (pending.length > MAX_LINE_CHARS) {
       overlong = true;
       pending = '';
     }
     if (final && (pending.trim() !== '' || overlong)) {
-      line++;
-      if (overlong) problems.push(new UserError('line is over the 1,000,000 limit (characters)', { file, line, hint: 'shorten the item or split the document' }));
-      else parseLine(pending.replace(/\r$/, ''), file, line, problems, items);
+      endLine(pending);
       pending = '';
     }
+  };
+  /** One whole line: reported if it was too long, else parsed unless blank. */
+  const endLine = (raw: string) => {
+    line++;
+    if (overlong) {
+      overlong = false;
+      problems.push(new UserError('line is over the 1,000,000 limit (characters)', { file, line, hint: 'shorten the item or split the document' }));
+    } else if (raw.trim() !== '') parseLine(raw.replace(/\r$/, ''), file, line, problems, items);
   };
   try {
     for await (const chunk of createReadStream(file)) {
       const bytes = chunk as Buffer;
       hash.update(bytes);
-      let text: string;
-      try {
-        text = decoder.decode(bytes, { stream: true });
-      } catch {
-        return { items, problems: [...problems, await invalidUtf8(file)], sha256: '' };
-      }
-      take(text, false);
+      take(decoder.decode(bytes, { stream: true }), false); // invalid UTF-8 throws a TypeError, below
     }
     take(decoder.decode(), true);
   } catch (e) {
