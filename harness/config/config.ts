@@ -22,8 +22,10 @@ export type RetryPolicy = z.infer<typeof RetrySchema>;
 
 const ConfigSchema = z.strictObject({
   models: z.array(z.record(z.string(), z.unknown())).default([]),
+  /** Requests in flight across all models. */
   concurrency: z.number().int().positive().max(1024).default(16),
   retries: RetrySchema.default(RetrySchema.parse({})),
+  /** Per-attempt timeout, unless a model spec sets its own. */
   timeoutMs: z.number().int().positive().default(120_000),
   seed: z.number().int().default(20261123),
   bootstrap: z.number().int().min(100).max(100_000).default(1000),
@@ -32,17 +34,7 @@ const ConfigSchema = z.strictObject({
 });
 
 /** How a run behaves; a config sets them, flags override some, the run plan carries them. */
-export interface RunSettings {
-  /** Requests in flight across all models. */
-  concurrency: number;
-  retries: RetryPolicy;
-  /** Per-attempt timeout, unless a model spec sets its own. */
-  timeoutMs: number;
-  seed: number;
-  bootstrap: number;
-  /** Share of items that may fail before the run exits 1. */
-  errorBudget: number;
-}
+export type RunSettings = Omit<z.output<typeof ConfigSchema>, 'models'>;
 
 export interface KsevalConfig extends RunSettings {
   file?: string;
@@ -92,14 +84,6 @@ export async function loadConfig(file: string | undefined, catalog: ModelSpec[],
     byId.set(result.data.id, result.data);
   });
   if (problems.length) throw new UserErrors(problems);
-  return {
-    file: chosen ? path.resolve(chosen) : undefined,
-    models: [...byId.values()],
-    concurrency: cfg.concurrency,
-    retries: cfg.retries,
-    timeoutMs: cfg.timeoutMs,
-    seed: cfg.seed,
-    bootstrap: cfg.bootstrap,
-    errorBudget: cfg.errorBudget,
-  };
+  const { models: _entries, ...settings } = cfg;
+  return { file: chosen ? path.resolve(chosen) : undefined, models: [...byId.values()], ...settings };
 }
