@@ -20,7 +20,8 @@ export const RECORD_SCHEMA_VERSION = 1;
  * - `error`: no usable answer after retries.
  * All but `ok` count as wrong answers; `incomplete`, `filtered` and `error` count in `n_error`.
  */
-export type RecordStatus = 'ok' | 'unparsed' | 'incomplete' | 'filtered' | 'error';
+export const RECORD_STATUSES = ['ok', 'unparsed', 'incomplete', 'filtered', 'error'] as const;
+export type RecordStatus = (typeof RECORD_STATUSES)[number];
 
 /** The statuses that count in `n_error`. */
 export const ERROR_STATUSES: ReadonlySet<string> = new Set<RecordStatus>(['error', 'incomplete', 'filtered']);

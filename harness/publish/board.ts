@@ -9,7 +9,9 @@
  * - a *column* is a domain (or overall) over one exact set of `task@version`: rows whose task sets
  *   differ are never averaged into the same column (mixed pack versions become separate columns).
  */
+import type { z } from 'zod';
 import type { Origin, Pricing, Residency } from '../core/model.ts';
+import type { ItemRowSchema, SummaryRowSchema } from './csv-schemas.ts';
 
 /** Where a value came from in an input file (for error messages and provenance). */
 export interface SourceLine {
@@ -18,42 +20,10 @@ export interface SourceLine {
 }
 
 /** One validated summary.csv row. Intervals are null when the file left them empty. */
-export interface SummaryCsvRow extends SourceLine {
-  run_id: string;
-  model: string;
-  vendor: string;
-  origin: Origin;
-  residency: Residency;
-  level: 'task' | 'domain' | 'overall';
-  domain: string;
-  task: string;
-  metric: string;
-  value: number;
-  ci_low: number | null;
-  ci_high: number | null;
-  n: number;
-  n_error: number;
-  n_unparsed: number;
-  pack_version: string;
-  created_at: string;
-}
-
-export const ITEM_STATUSES = ['ok', 'unparsed', 'incomplete', 'filtered', 'error'] as const;
+export type SummaryCsvRow = Omit<z.output<typeof SummaryRowSchema>, 'schema_version'> & SourceLine;
 
 /** One validated items.csv row (the columns the leaderboard uses). */
-export interface ItemCsvRow extends SourceLine {
-  run_id: string;
-  model: string;
-  origin: Origin;
-  residency: Residency;
-  domain: string;
-  task: string;
-  item_id: string;
-  status: (typeof ITEM_STATUSES)[number];
-  score: number;
-  input_tokens: number | null;
-  output_tokens: number | null;
-}
+export type ItemCsvRow = Omit<z.output<typeof ItemRowSchema>, 'schema_version'> & SourceLine;
 
 /** What the manifest of a run says about one model (run directories only). */
 export interface ManifestModel {

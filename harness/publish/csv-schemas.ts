@@ -6,9 +6,9 @@
  */
 import { z } from 'zod';
 import { ORIGINS, RESIDENCIES } from '../core/model.ts';
+import { RECORD_STATUSES } from '../core/record.ts';
 import { SUMMARY_SCHEMA_VERSION } from '../core/summary.ts';
 import { ITEMS_SCHEMA_VERSION } from '../results/csv-files.ts';
-import { ITEM_STATUSES } from './board.ts';
 
 const NUMBER = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const INTEGER = /^\d+$/;
@@ -93,7 +93,7 @@ export const ItemRowSchema = z.object({
   domain: required,
   task: required,
   item_id: required,
-  status: enumCell(ITEM_STATUSES),
+  status: enumCell(RECORD_STATUSES),
   score: fraction,
   input_tokens: optionalCount,
   output_tokens: optionalCount,
