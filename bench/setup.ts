@@ -3,10 +3,11 @@
  * one openai-compatible model at a fake server, and the fake server itself in its own process
  * (so its CPU does not share the measured process's event loop).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
+import { startFakeServerProcess, type FakeProcess } from '../test/fake-server/process.ts';
+
+export type { FakeProcess };
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const PACK_ID = 'bench/classify';
@@ -75,31 +76,7 @@ export function writeBenchConfig(dir: string, baseURL: string, extra: string[] =
   return file;
 }
 
-export interface FakeProcess {
-  url: string;
-  child: ChildProcess;
-  stop(): Promise<void>;
-}
-
-/** `node bin/run-ts.js test/fake-server/main.ts --dialect openai --port 0 --latency L` in a child process. */
-export async function startFakeProcess(latencyMs: number, args: string[] = []): Promise<FakeProcess> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'run-ts.js'), path.join(ROOT, 'test', 'fake-server', 'main.ts'), '--dialect', 'openai', '--port', '0', '--latency', String(latencyMs), ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    const rl = createInterface({ input: child.stdout! });
-    rl.once('line', (line) => resolve(line.trim()));
-    child.once('exit', (code) => reject(new Error(`fake server exited with ${code}`)));
-  });
-  return {
-    url,
-    child,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+/** The fake OpenAI-compatible server with a fixed latency, in its own process. */
+export function startFakeProcess(latencyMs: number, args: string[] = []): Promise<FakeProcess> {
+  return startFakeServerProcess(['--dialect', 'openai', '--port', '0', '--latency', String(latencyMs), ...args]);
 }

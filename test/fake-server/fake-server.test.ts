@@ -1,7 +1,6 @@
 /** The fake server itself: determinism, recording, faults, byte-split writes, and the CLI. */
-import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
-import { createInterface } from 'node:readline';
+import { startFakeServerProcess } from './process.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultRespond, fakeTokens, startFakeServer, type FakeServer } from './index.ts';
 
@@ -109,14 +108,7 @@ describe('fake server', () => {
 });
 
 describe('fake server CLI', () => {
-  function run(args: string[]): Promise<{ url: string; stop: () => void }> {
-    const child = spawn(process.execPath, ['bin/run-ts.js', 'test/fake-server/main.ts', ...args], { cwd: new URL('../..', import.meta.url).pathname, stdio: ['ignore', 'pipe', 'inherit'] });
-    return new Promise((resolve, reject) => {
-      const lines = createInterface({ input: child.stdout });
-      lines.once('line', (url) => resolve({ url, stop: () => child.kill('SIGTERM') }));
-      child.once('exit', (code) => reject(new Error(`fake server exited early (${code})`)));
-    });
-  }
+  const run = startFakeServerProcess;
 
   it('prints the base URL on its first line and serves until killed', async () => {
     const { url, stop } = await run(['--dialect', 'openai', '--port', '0', '--latency', '5']);
