@@ -11,7 +11,8 @@ import { keyLine, type KeyHint } from './keys.ts';
 import { Line } from './Line.tsx';
 import { domainColumns, overallColumns, type ModelUsage } from './results-columns.ts';
 import { groupedModels, type ResultsData } from './results-data.ts';
-import type { Segment } from './segments.ts';
+import { ORIGIN_COLOR, type Segment } from './segments.ts';
+import type { Origin } from '../core/model.ts';
 import { fitColumns, tableHeader, tableRow } from './table.ts';
 import { windowAround } from './viewport.ts';
 
@@ -57,7 +58,7 @@ export function ResultsOverview({ data, tab, cursor, width, height, usage, canGo
     tabs.push({ text: ' ' }, i === tab ? { text: `[${n}]`, inverse: true, bold: true } : { text: ` ${n} `, dim: true });
   });
   // Lines: group headings and model rows, windowed around the cursor.
-  const lines: Array<{ heading?: string; modelIndex?: number }> = [];
+  const lines: Array<{ heading?: Origin; modelIndex?: number }> = [];
   let index = 0;
   for (const g of groupedModels(data.models)) {
     lines.push({ heading: g.origin });
@@ -76,7 +77,7 @@ export function ResultsOverview({ data, tab, cursor, width, height, usage, canGo
       <Line segments={tableHeader(columns)} />
       {lines.slice(start, end).map((l, i) =>
         l.heading ? (
-          <Line key={`h${start + i}`} segments={[{ text: l.heading, bold: true, color: l.heading === 'sovereign' ? 'magenta' : l.heading === 'global' ? 'blue' : 'gray' }]} />
+          <Line key={`h${start + i}`} segments={[{ text: l.heading, bold: true, color: ORIGIN_COLOR[l.heading] }]} />
         ) : (
           <Line key={`m${l.modelIndex}`} segments={tableRow(columns, { model: data.models[l.modelIndex!]!, selected: l.modelIndex === cursor })} />
         ),

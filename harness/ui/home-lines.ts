@@ -3,7 +3,7 @@ import type { TaskPack } from '../core/pack.ts';
 import type { ModelEntry } from './deps.ts';
 import type { HomeSelection, ModelListEntry, SuiteEntry } from './home-state.ts';
 import type { PastRun } from './run-list.ts';
-import type { Segment } from './segments.ts';
+import { ORIGIN_COLOR, type Segment } from './segments.ts';
 import { fitColumns, tableRow, type Column } from './table.ts';
 import { displayWidth } from '../text/width.ts';
 
@@ -52,7 +52,7 @@ export function modelLines(entries: ModelListEntry[], sel: HomeSelection, cursor
     const on = i === cursor;
     if (e.kind === 'origin') {
       const n = e.models.filter((m) => sel.models.has(m.id)).length;
-      return [cursorMark(on), { text: ' ' }, box(stateOf(e.models.map((m) => m.id), sel.models)), { text: ` ${e.origin}`, bold: true, color: e.origin === 'sovereign' ? 'magenta' : e.origin === 'global' ? 'blue' : 'gray' }, { text: `  ${n} of ${e.models.length} selected`, dim: true }];
+      return [cursorMark(on), { text: ' ' }, box(stateOf(e.models.map((m) => m.id), sel.models)), { text: ` ${e.origin}`, bold: true, color: ORIGIN_COLOR[e.origin] }, { text: `  ${n} of ${e.models.length} selected`, dim: true }];
     }
     return [cursorMark(on), { text: '   ' }, box(sel.models.has(e.model.id) ? 'all' : 'none'), { text: ' ' }, ...tableRow(fitted, e.model)];
   });

@@ -6,10 +6,9 @@
 import { displayWidth, wrapDisplay } from '../text/width.ts';
 import { full } from './brief.ts';
 import { pct } from './format.ts';
-import type { Segment } from './segments.ts';
+import { STATUS_COLOR, type Segment } from './segments.ts';
 import type { ItemEntry } from './task-detail.ts';
 
-const STATUS_COLOR: Record<ItemEntry['status'], Segment['color']> = { ok: 'green', unparsed: 'yellow', incomplete: 'red', filtered: 'red', error: 'red', missing: 'gray' };
 
 function section(title: string, text: string, width: number, out: Segment[][]): void {
   out.push([]);

@@ -1,4 +1,6 @@
 /** Styled pieces of one terminal line; the Line component renders them, tests read their text. */
+import type { Origin } from '../core/model.ts';
+import type { RecordStatus } from '../core/record.ts';
 
 export type Color = 'green' | 'red' | 'yellow' | 'cyan' | 'blue' | 'magenta' | 'gray' | 'white';
 
@@ -11,6 +13,12 @@ export interface Segment {
 }
 
 export type SegmentLike = Segment | string;
+
+/** The colour of each model origin, wherever models are grouped by it. */
+export const ORIGIN_COLOR: Record<Origin, Color> = { sovereign: 'magenta', global: 'blue', reference: 'gray' };
+
+/** The colour of an item's status (`missing`: planned, no record). */
+export const STATUS_COLOR: Record<RecordStatus | 'missing', Color> = { ok: 'green', unparsed: 'yellow', incomplete: 'red', filtered: 'red', error: 'red', missing: 'gray' };
 
 export const seg = (s: SegmentLike): Segment => (typeof s === 'string' ? { text: s } : s);
 

@@ -3,7 +3,7 @@ import type { Breakdown } from '../scoring/task-scoring.ts';
 import { scoreBar } from './bars.ts';
 import { brief } from './brief.ts';
 import { pct } from './format.ts';
-import type { Segment } from './segments.ts';
+import { STATUS_COLOR, type Segment } from './segments.ts';
 import type { Column } from './table.ts';
 import type { ItemEntry } from './task-detail.ts';
 import { displayWidth } from '../text/width.ts';
@@ -28,14 +28,6 @@ export function breakdownColumns(rows: Breakdown[], keyName: string): Column<Sel
   ];
 }
 
-const STATUS_COLOR: Record<ItemEntry['status'], Segment['color']> = {
-  ok: 'green',
-  unparsed: 'yellow',
-  incomplete: 'red',
-  filtered: 'red',
-  error: 'red',
-  missing: 'gray',
-};
 
 function answerCell(value: ItemEntry): Segment {
   if (!value.record) return { text: '—', dim: true };
